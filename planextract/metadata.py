@@ -1,0 +1,432 @@
+"""Document metadata: what kind of document, which plan, whose, which region, when.
+
+`extract_metadata(doc)` reads a `ParsedDocument` and fills a `DocumentMetadata` by the
+rules of shared/gold/GUIDE.md ("Document lines" and "Conventions settled"). Only general
+rules live here; each is tested on made-up sentences in tests/test_metadata.py.
+"""
+from __future__ import annotations
+
+import email.utils
+import re
+from collections import Counter
+from datetime import date, datetime, timedelta, timezone
+
+from planextract.model import DocumentMetadata, ParsedDocument
+from planextract.regions import Region, find_regions, resolve_name
+
+CHINA_TZ = timezone(timedelta(hours=8))
+HEAD_LINES = 40          # the header, title, sender and signature of a notice live here
+
+# ----------------------------------------------------------------------------- patterns
+
+_CJK = r"\u4e00-\u9fff"
+_OPEN, _CLOSE = r"[〔［\[(（【]", r"[〕］\])）】]"
+DOC_NUMBER = re.compile(
+    rf"([{_CJK}]{{1,12}}?)\s*{_OPEN}\s*((?:19|20)\d{{2}})\s*{_CLOSE}\s*第?\s*(\d{{1,4}})\s*号")
+_DOC_NUMBER_LINE = re.compile(rf"^\s*{DOC_NUMBER.pattern}\s*(?:签发人.*)?$")
+_FIELD = r"\s*[:：]\s*"
+_HEADER_FIELD = re.compile(r"^\s*(索\s*引\s*号|文\s*号|发\s*布\s*机\s*构|成\s*文\s*日\s*期|发\s*文\s*机\s*关|主\s*题\s*分\s*类)\s*[:：]")
+_NUM_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DATE_LINE = re.compile(r"^\s*(?:((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+                        r"|([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日)\s*$")
+_ORG_SUFFIX = ("人民政府", "政府", "办公室", "办公厅", "委员会", "委", "局", "厅", "部", "院", "署",
+               "办", "中心", "领导小组", "指挥部", "管委会", "协会")
+_ORG = rf"[{_CJK}（）()]{{2,30}}?(?:{'|'.join(sorted(_ORG_SUFFIX, key=len, reverse=True))})"
+_SENDER_LINE = re.compile(rf"^\s*各[{_CJK}（）()、，,]{{1,60}}[:：]\s*$")
+_NOTICE_HEAD = re.compile(r"(?:人民政府|办公室|办公厅|委员会)?文件\s*$")
+_DOC_TYPES = ("通知", "意见", "决定", "办法", "规划", "方案", "计划", "纲要", "要点", "批复", "通告",
+              "公告", "细则", "规定", "措施", "条例", "报告", "函", "指南", "清单", "目录")
+_PLAN_WORDS = ("规划", "纲要", "计划", "方案", "意见", "行动", "要点", "政策", "措施", "办法", "战略")
+_TITLE_IN_BRACKETS = re.compile(r"《([^《》\n]{2,80})》")
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[—–\-－~～至到]+\s*((?:19|20)\d{2})\s*年")
+_PERIOD = re.compile(r"(?:规划|实施|计划|行动)(?:期|期限|时限|年限|范围|基期)?(?:为|是|[:：])?\s*"
+                     + _YEAR_RANGE.pattern)
+_FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
+              "十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}
+_FIVE_YEAR_RE = re.compile(r"(十[一二三四五六]五)|第(十[一二三四五六])个五年")
+_HORIZON = re.compile(r"(?:到|至|截至|截止到?|于)\s*((?:20)\d{2})\s*年")
+_LOOKAHEAD_WORDS = ("展望", "远景", "远期")
+_OUTLET_HINT = re.compile(r"(报|网|社|台|新闻|电视|广播|杂志|频道|客户端|传媒|在线|周刊|时报|日报|晚报)")
+_NEWS_HINT = re.compile(r"记者|本报讯|通讯员|据.{1,12}报道|新闻发布会|日前|近日.{0,10}(?:发布|印发|出台)|获悉")
+_PRESS = re.compile(rf"([{_CJK}]{{2,10}}?)(?:人民)?政府新闻(?:发布会|办公室|办)")
+_ISSUED_BY = re.compile(rf"({_ORG})(?:近日|日前|近期|正式|联合)?(?:印发|发布|出台)(?:了)?《")
+_FRONT_MATTER_DATE = ("date", "published", "pubdate", "publish_date", "created")
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _strip_title(title: str) -> str:
+    title = re.sub(r"\s+", "", title)
+    return title.strip("《》\"'“”")
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple, set)):
+        return [str(v).strip() for v in value if v is not None and str(v).strip()]
+    return [s.strip() for s in re.split(r"[,，;；]", str(value)) if s.strip()]
+
+
+def _cn_number(text: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20, 三十一 → 31."""
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
+    return _CN_DIGITS.get(text, 0)
+
+
+def _safe_date(y, m, d) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_date(value) -> date | None:
+    """A date from a front matter value or a header string: date/datetime objects,
+    '2021-12-20 13:57:40 +0800', 'Thu, 09 Sep 2021 15:21:00 GMT', '2021- 01- 20 14: 32',
+    '2021年12月7日', '二〇二一年十二月七日'. Aware times are read in China time (UTC+8)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(CHINA_TZ)
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    m = re.match(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{2}:?\d{2}|Z|UTC|GMT)?\s*$", text)
+    if m:
+        y, mo, d, hh, mm, ss, tz = m.groups()
+        if tz in (None, ""):
+            return _safe_date(y, mo, d)
+        tz = "+00:00" if tz in ("Z", "UTC", "GMT") else tz[:3] + ":" + tz[-2:]
+        try:
+            stamp = datetime.fromisoformat(f"{y}-{int(mo):02d}-{int(d):02d}T{int(hh):02d}:{mm}:{ss or '00'}{tz}")
+        except ValueError:
+            return _safe_date(y, mo, d)
+        return stamp.astimezone(CHINA_TZ).date()
+    if re.match(r"^[A-Za-z]{3},?\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}", text):
+        try:
+            stamp = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError):
+            stamp = None
+        if stamp is not None:
+            if stamp.tzinfo is None:
+                stamp = stamp.replace(tzinfo=timezone.utc)
+            return stamp.astimezone(CHINA_TZ).date()
+    m = re.search(_NUM_DATE, text)
+    if m:
+        return _safe_date(*m.groups())
+    m = _DATE_LINE.match(text)
+    if m and m.group(4):
+        year = int("".join(str(_CN_DIGITS[c]) for c in m.group(4)))
+        return _safe_date(year, _cn_number(m.group(5)), _cn_number(m.group(6)))
+    return None
+
+
+def _header_value(lines: list[str], label: str) -> str | None:
+    """The value of a header field (文号: …), on the same line or, when empty, the next
+    line that is not itself a field."""
+    pattern = re.compile(r"^\s*" + r"\s*".join(label) + r"\s*[:：]\s*(.*)$")
+    for i, line in enumerate(lines[:HEAD_LINES]):
+        m = pattern.match(line)
+        if not m:
+            continue
+        value = m.group(1).strip()
+        # '文 号: 温政办〔2020〕93号 阅读版本:' — cut at the next field
+        value = re.split(r"\s+[^\s:：]{2,6}\s*[:：]", value)[0].strip()
+        if value:
+            return value
+        if i + 1 < len(lines) and not re.search(r"[:：]\s*$", lines[i + 1]) \
+                and not _HEADER_FIELD.match(lines[i + 1]):
+            return lines[i + 1].strip()
+    return None
+
+
+def normalise_doc_number(text: str) -> str | None:
+    m = DOC_NUMBER.search(text or "")
+    if not m:
+        return None
+    return f"{m.group(1)}〔{m.group(2)}〕{int(m.group(3))}号"
+
+
+# ----------------------------------------------------------------------------- fields
+
+def _doc_number(lines: list[str]) -> str | None:
+    value = _header_value(lines, "文号")
+    if value and normalise_doc_number(value):
+        return normalise_doc_number(value)
+    for line in lines[:20]:
+        if _DOC_NUMBER_LINE.match(line):
+            return normalise_doc_number(line)
+    return None
+
+
+def _notice_title(lines: list[str]) -> str | None:
+    """The title of a notice: the line with 关于 near the top, joined with the lines that
+    continue it until it ends with a document type (通知, 意见 …)."""
+    for i, line in enumerate(lines[:HEAD_LINES]):
+        if "关于" not in line or len(line) > 80 or line.endswith(("。", "；", "：", ":")):
+            continue
+        if re.match(r"^(根据|为|按照|依据|经|现|请|对|各)", line) or _HEADER_FIELD.match(line):
+            continue
+        title = line
+        j = i
+        while not title.endswith(_DOC_TYPES) and j + 1 < len(lines) and j - i < 3:
+            nxt = lines[j + 1]
+            if len(nxt) > 60 or re.search(r"[。：:；]", nxt) or _SENDER_LINE.match(nxt):
+                break
+            title += nxt
+            j += 1
+        if title.endswith(_DOC_TYPES):
+            return re.sub(r"\s+", "", title)
+    return None
+
+
+def _plan_from_notice(title: str) -> str:
+    m = re.search(r"关于(?:印发|转发|下发|颁布)(.+?)的(?:通知|决定|批复|函)$", title)
+    return _strip_title(m.group(1)) if m else _strip_title(title)
+
+
+def _is_plan_like(title: str) -> bool:
+    return len(title) > 4 and any(w in title for w in _PLAN_WORDS)
+
+
+def _bracket_titles(text: str) -> list[str]:
+    """《…》 titles that are not followed by another document's number （浙政发〔2021〕20号）."""
+    found = []
+    for m in _TITLE_IN_BRACKETS.finditer(text):
+        after = text[m.end():m.end() + 25]
+        if re.match(rf"^\s*[（(][^）)]*{_OPEN}\s*(?:19|20)\d{{2}}\s*{_CLOSE}", after):
+            continue
+        title = _strip_title(m.group(1))
+        if _is_plan_like(title):
+            found.append(title)
+    return found
+
+
+def _headline(doc: ParsedDocument) -> str | None:
+    title = doc.front_matter.get("title") if doc.front_matter else None
+    if title:
+        return str(title).strip()
+    if doc.html_title:
+        return doc.html_title.strip()
+    return None
+
+
+def _plan_title(doc: ParsedDocument, lines: list[str], notice: str | None, kind: str) -> str | None:
+    if notice and kind == "government_document":
+        return _plan_from_notice(notice)
+    headline = _headline(doc) or ""
+    head_titles = _bracket_titles(headline)
+    body_titles = _bracket_titles(doc.text)
+    if kind == "plan_text":
+        for line in lines[:5]:
+            core = re.sub(r"[（(]\s*(?:19|20)\d{2}[^（）()]{0,6}(?:19|20)\d{2}\s*年?\s*[）)]$", "", line)
+            if len(line) <= 60 and core.endswith(("规划", "纲要", "计划", "方案", "要点")) \
+                    and not re.search(r"[，。：:]", line):
+                return _strip_title(line)
+    if head_titles:
+        best = head_titles[0]
+        longer = [t for t in body_titles if t.endswith(best) and len(t) > len(best)]
+        return longer[0] if longer else best
+    if body_titles:
+        counts = Counter(body_titles)
+        top = max(counts.values())
+        return next(t for t in body_titles if counts[t] == top)
+    if notice:
+        return _plan_from_notice(notice)
+    if headline:
+        part = re.split(r"\s*[_|｜–—-]\s*", headline)[0]
+        if part.endswith(("规划", "纲要", "计划", "方案", "意见", "要点")):
+            return _strip_title(part)
+    return None
+
+
+def _signature(lines: list[str]) -> tuple[str | None, date | None]:
+    """The notice's signature: an organisation line followed by a date-only line."""
+    first_date = None
+    for i, line in enumerate(lines):
+        if not _DATE_LINE.match(line):
+            continue
+        when = parse_date(line)
+        first_date = first_date or when
+        prev = lines[i - 1] if i else ""
+        if len(prev) <= 40 and re.fullmatch(rf"(?:{_ORG}\s*)+", prev):
+            org = re.split(r"\s+", prev)[0]
+            return org, when
+    return None, first_date
+
+
+def _doc_kind(doc: ParsedDocument, lines: list[str], doc_number: str | None, notice: str | None) -> str:
+    head = lines[:HEAD_LINES]
+    header_fields = sum(1 for line in head if _HEADER_FIELD.match(line))
+    sender = any(_SENDER_LINE.match(line) for line in head)
+    notice_file = any(_NOTICE_HEAD.search(line) and len(line) <= 30 for line in head[:5])
+    if header_fields >= 2 or doc_number or (sender and notice) or notice_file:
+        return "government_document"
+    if doc.front_matter or _NEWS_HINT.search(doc.text[:3000]):
+        return "news"
+    if sender or (notice and re.search(r"(?:通知|意见|决定)$", notice) and
+                  any(_DATE_LINE.match(line) for line in lines)):
+        return "government_document"
+    return "plan_text"
+
+
+def _region_of(*texts: str | None) -> Region | None:
+    for text in texts:
+        if not text:
+            continue
+        mentions = find_regions(text)
+        if mentions:
+            return mentions[0].region
+    return None
+
+
+def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None,
+                 headline: str | None) -> Region | None:
+    region = _region_of(plan_title, issuer, headline)
+    if region is not None:
+        return region
+    mentions = find_regions(doc.text)
+    if not mentions:
+        tags = " ".join(_as_list(doc.front_matter.get("tags")) + _as_list(doc.front_matter.get("categories"))) \
+            if doc.front_matter else ""
+        return _region_of(tags)
+    counts = Counter(m.region.code for m in mentions if m.region.level != "county")
+    if not counts:
+        counts = Counter(m.region.code for m in mentions)
+    code = counts.most_common(1)[0][0]
+    return next(m.region for m in mentions if m.region.code == code)
+
+
+def _issuer(doc: ParsedDocument, lines: list[str], notice: str | None, signature_org: str | None,
+            kind: str, headline: str | None) -> str | None:
+    value = _header_value(lines, "发布机构") or _header_value(lines, "发文机关")
+    if value:
+        return re.split(r"\s+", value)[0]
+    if notice:
+        m = re.match(rf"^({_ORG})关于", notice)
+        if m:
+            return m.group(1)
+    if signature_org:
+        return signature_org
+    for text in (headline or "", doc.text[:3000]):
+        m = _ISSUED_BY.search(text)
+        if m:
+            org = m.group(1)
+            if re.search(r"(人民政府|政府|办公室|办公厅|委员会)$", org) or resolve_name(org) is None:
+                return org
+    m = _PRESS.search(doc.text[:3000])
+    if m:
+        place = resolve_name(m.group(1))
+        if place is not None:
+            return place.name + "人民政府"
+    return None
+
+
+def _lookahead_span(sentence: str) -> bool:
+    return any(word in sentence for word in _LOOKAHEAD_WORDS)
+
+
+def _period(doc: ParsedDocument, plan_title: str | None, headline: str | None,
+            anchor: date | None) -> tuple[int | None, int | None]:
+    for text in (plan_title, headline):
+        if text:
+            m = _YEAR_RANGE.search(text)
+            if m and int(m.group(1)) < int(m.group(2)):
+                return int(m.group(1)), int(m.group(2))
+    m = _PERIOD.search(doc.text)
+    if m and int(m.group(1)) < int(m.group(2)):
+        return int(m.group(1)), int(m.group(2))
+    for text in (plan_title, headline):
+        if text:
+            m = _FIVE_YEAR_RE.search(text)
+            if m:
+                return _FIVE_YEAR[m.group(1) or m.group(2) + "五"]
+    # the targets' horizon: the latest 到20XX年 that is not a look-ahead (展望2035年)
+    floor = anchor.year if anchor else 0
+    years = []
+    for sentence in re.split(r"[。；;！!\n]", doc.text):
+        if _lookahead_span(sentence):
+            continue
+        for m in _HORIZON.finditer(sentence):
+            year = int(m.group(1))
+            if year >= floor and year <= (floor + 15 if floor else 2100):
+                years.append(year)
+    if not years:
+        return None, None
+    end = max(years)
+    for term, (start, term_end) in _FIVE_YEAR.items():
+        if term_end == end and term in doc.text:
+            return start, end
+    if anchor is None:
+        return None, end
+    start = anchor.year + 1 if anchor.month >= 10 else anchor.year
+    if re.search(r"(?:从|自)明年(?:起|开始)", doc.text):
+        start = anchor.year + 1
+    return min(start, end), end
+
+
+def _outlet(doc: ParsedDocument, kind: str) -> str | None:
+    if kind != "news":
+        return None
+    fm = doc.front_matter or {}
+    candidates = (_as_list(fm.get("author")) + _as_list(fm.get("source")) + _as_list(fm.get("tags"))
+                  + _as_list(fm.get("categories")))
+    for value in candidates:
+        if re.fullmatch(rf"[{_CJK}A-Za-z0-9]{{2,20}}", value) and re.search(rf"[{_CJK}]", value) \
+                and _OUTLET_HINT.search(value):
+            return re.sub(r"(?<=[报网台社刊])(?:新闻|要闻|资讯|头条)$", "", value)
+    m = re.search(rf"(?:来源|来自|稿源)\s*[:：]\s*([{_CJK}]{{2,15}}?(?:报|网|社|台|客户端))", doc.text[:5000])
+    if m:
+        return m.group(1)
+    return None
+
+
+# ----------------------------------------------------------------------------- entry point
+
+def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
+    lines = _lines(doc.text)
+    headline = _headline(doc)
+    doc_number = _doc_number(lines)
+    notice = _notice_title(lines)
+    if notice is None and doc.html_title and "关于" in doc.html_title:
+        notice = next((p for p in re.split(r"\s*[_|｜]\s*", doc.html_title) if "关于" in p), None)
+        notice = re.sub(r"\s+", "", notice) if notice and notice.endswith(_DOC_TYPES) else None
+    kind = _doc_kind(doc, lines, doc_number, notice)
+    plan_title = _plan_title(doc, lines, notice, kind)
+    signature_org, signature_date = _signature(lines) if kind != "news" else (None, None)
+
+    written = parse_date(_header_value(lines, "成文日期")) or signature_date
+    published = parse_date(_header_value(lines, "发布日期")) or parse_date(_header_value(lines, "发布时间"))
+    fm_date = next((parse_date(doc.front_matter[k]) for k in _FRONT_MATTER_DATE
+                    if doc.front_matter and doc.front_matter.get(k)), None)
+    published = published or written or fm_date
+
+    issuer = _issuer(doc, lines, notice, signature_org, kind, headline)
+    region = _main_region(doc, plan_title, issuer, headline)
+    start, end = _period(doc, plan_title, headline, written or published)
+    return DocumentMetadata(
+        doc_kind=kind,
+        plan_title=plan_title,
+        region_name=region.name if region else None,
+        region_code=region.code if region else None,
+        issuer=issuer,
+        doc_number=doc_number if kind == "government_document" else None,
+        published_date=published,
+        written_date=written,
+        period_start_year=start,
+        period_end_year=end,
+        outlet=_outlet(doc, kind),
+    )

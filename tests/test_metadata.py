@@ -1,0 +1,211 @@
+"""planextract.metadata: one small made-up document per rule, negatives, and the five seeds
+against the gold document lines."""
+import hashlib
+import html
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from planextract.metadata import extract_metadata, normalise_doc_number, parse_date
+from planextract.model import ParsedDocument
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT.parent / "shared" / "gold" / "seeds"
+
+
+def make(text: str, front_matter: dict | None = None, fmt: str = "notice_text",
+         html_title: str | None = None) -> ParsedDocument:
+    if front_matter and front_matter.get("title"):
+        text = str(front_matter["title"]) + "\n" + text
+    raw = text.encode("utf-8")
+    digest = hashlib.sha256(raw).hexdigest()
+    return ParsedDocument(digest[:16], "t.txt", digest, len(raw), "utf-8", fmt, text,
+                          front_matter or {}, html_title)
+
+
+# ----------------------------------------------------------------- government documents
+
+NOTICE = """宁波市人民政府办公厅文件
+甬政办发［2022］ 7号
+宁波市人民政府办公厅关于印发宁波市新材料
+产业集群发展行动方案的通知
+各区（县、市）人民政府，市直及部省属驻甬各单位：
+《宁波市新材料产业集群发展行动方案》已经市政府同意，现印发给你们，请认真组织实施。
+宁波市人民政府办公厅
+2022年3月15日
+宁波市新材料产业集群发展行动方案
+根据《浙江省新材料产业发展“十四五”规划》（浙发改规划〔2021〕200号）精神，制定本方案。
+到2024年，全市新材料产业产值突破3000亿元。展望2035年，建成世界级新材料产业集群。
+"""
+
+
+def test_notice_with_issuing_letter():
+    m = extract_metadata(make(NOTICE))
+    assert m.doc_kind == "government_document"
+    assert m.plan_title == "宁波市新材料产业集群发展行动方案"
+    assert m.doc_number == "甬政办发〔2022〕7号"
+    assert m.issuer == "宁波市人民政府办公厅"
+    assert (m.region_name, m.region_code) == ("宁波市", "330200")
+    assert m.written_date == date(2022, 3, 15) and m.published_date == date(2022, 3, 15)
+    # horizon 2024 (展望2035年 does not count); written in March → starts the same year
+    assert (m.period_start_year, m.period_end_year) == (2022, 2024)
+    assert m.outlet is None
+
+
+HEADER = """索引号: 11330100/2019-00123 主题分类: 工业
+文 号: 杭政函(2019) 88号 阅读版本:
+发布机构:
+杭州市人民政府
+成文日期: 2019-11-28
+杭州市人民政府关于加快推进
+智能制造发展的实施意见
+发布日期: 2019- 12- 05 09: 10 浏览次数:
+各区、县（市）人民政府，市政府各部门、各直属单位：
+为加快智能制造发展，提出如下意见：到2021年，规上工业企业数字化改造覆盖率达到90%。
+"""
+
+
+def test_header_fields():
+    m = extract_metadata(make(HEADER))
+    assert m.doc_kind == "government_document"
+    assert m.doc_number == "杭政函〔2019〕88号"
+    assert m.issuer == "杭州市人民政府"
+    assert m.plan_title == "杭州市人民政府关于加快推进智能制造发展的实施意见"
+    assert m.written_date == date(2019, 11, 28)
+    assert m.published_date == date(2019, 12, 5)
+    assert (m.region_code, m.period_start_year, m.period_end_year) == ("330100", 2020, 2021)
+
+
+def test_cited_document_number_is_not_the_documents_own():
+    text = ("湖州市数字经济发展规划\n"
+            "根据《浙江省数字经济发展“十四五”规划》（浙政办发〔2021〕35号）要求，规划期限为2021—2025年。\n"
+            "到2025年，数字经济核心产业增加值达到600亿元。\n")
+    m = extract_metadata(make(text))
+    assert m.doc_number is None
+    assert m.doc_kind == "plan_text"
+    assert m.plan_title == "湖州市数字经济发展规划"
+    assert (m.region_code, m.period_start_year, m.period_end_year) == ("330500", 2021, 2025)
+    assert m.issuer is None
+
+
+def test_normalise_doc_number():
+    assert normalise_doc_number("温政发 [2021] 12 号") == "温政发〔2021〕12号"
+    assert normalise_doc_number("浙政办发（2020）5号") == "浙政办发〔2020〕5号"
+    assert normalise_doc_number("无文号") is None
+
+
+def test_lookahead_year_does_not_set_the_period():
+    text = ("衢州市人民政府办公室关于印发衢州市先进制造业集群培育方案的通知\n"
+            "各县（市、区）人民政府：\n现将方案印发给你们。\n衢州市人民政府办公室\n2022年11月2日\n"
+            "到2025年，集群产值达到2000亿元；远景目标：到2035年全面建成。\n展望2030年，形成万亿产业。\n")
+    m = extract_metadata(make(text))
+    assert (m.period_start_year, m.period_end_year) == (2023, 2025)
+    assert m.plan_title == "衢州市先进制造业集群培育方案"
+
+
+def test_explicit_period_and_five_year_terms():
+    text = "嘉兴市人民政府关于印发《嘉兴市工业“十三五”规划》的通知\n各县（市、区）人民政府：\n"
+    m = extract_metadata(make(text))
+    assert m.plan_title == "嘉兴市工业“十三五”规划"
+    assert (m.period_start_year, m.period_end_year) == (2016, 2020)
+    m = extract_metadata(make("舟山市海洋经济发展规划（2023—2027年）\n到2030年，形成……\n"))
+    assert (m.period_start_year, m.period_end_year) == (2023, 2027)
+
+
+def test_chinese_numeral_signature_date():
+    assert parse_date("二〇二一年十二月七日") == date(2021, 12, 7)
+    assert parse_date("2021年3月1日") == date(2021, 3, 1)
+
+
+# ----------------------------------------------------------------- news
+
+def test_news_post_with_front_matter():
+    fm = {"title": "《绍兴市生物医药产业发展“十四五”规划》出炉", "date": "2021-10-08 21:30:00 +0800",
+          "categories": "shaoxingribao", "tags": "绍兴日报新闻"}
+    body = "日前，我市出台《生物医药产业发展“十四五”规划》。到2025年，产值突破1000亿元。"
+    m = extract_metadata(make(body, fm, "front_matter_html"))
+    assert m.doc_kind == "news"
+    assert m.plan_title == "绍兴市生物医药产业发展“十四五”规划"
+    assert (m.region_name, m.region_code) == ("绍兴市", "330600")
+    assert m.issuer is None and m.doc_number is None
+    assert m.published_date == date(2021, 10, 8)
+    assert (m.period_start_year, m.period_end_year) == (2021, 2025)
+    assert m.outlet == "绍兴日报"
+
+
+def test_news_press_conference_names_the_issuer():
+    fm = {"title": "江苏制造业新规划亮相", "author": "新华网", "date": "Mon, 15 Nov 2021 18:40:00 GMT"}
+    body = ("11月15日，江苏省政府新闻发布会上，有关负责人介绍了《江苏省“十四五”制造业高质量发展规划》。"
+            "江苏省于近期制订了《江苏省“十四五”制造业高质量发展规划》。《规划》提出，到2025年……")
+    m = extract_metadata(make(body, fm, "front_matter_html"))
+    assert m.doc_kind == "news"
+    assert m.plan_title == "江苏省“十四五”制造业高质量发展规划"
+    assert m.issuer == "江苏省人民政府"
+    assert (m.region_code, m.outlet) == ("320000", "新华网")
+    assert m.published_date == date(2021, 11, 16)  # 18:40 GMT is the next day in China
+
+
+def test_news_naming_the_issuing_office():
+    fm = {"title": "金华市人民政府办公室印发《金华市工业互联网发展行动计划》", "date": date(2022, 5, 6),
+          "author": "张三", "categories": ["浙中新报"]}
+    m = extract_metadata(make("近日，记者获悉……到2024年，建成平台20个。", fm, "front_matter_html"))
+    assert m.issuer == "金华市人民政府办公室"
+    assert m.plan_title == "金华市工业互联网发展行动计划"
+    assert m.outlet == "浙中新报"
+    assert m.published_date == date(2022, 5, 6)
+
+
+def test_parse_front_matter_dates():
+    assert parse_date("2021-12-20 13:57:40 +0800") == date(2021, 12, 20)
+    assert parse_date("Thu, 09 Sep 2021 15:21:00 GMT") == date(2021, 9, 9)
+    assert parse_date("2021- 01- 20 14: 32") == date(2021, 1, 20)
+
+
+# ----------------------------------------------------------------- seeds against gold
+
+def _html_paragraphs(body: str) -> list[str]:
+    body = re.sub(r"(?is)<(script|style)\b.*?</\1>", "", body)
+    body = re.sub(r"(?i)<br\s*/?>|</(p|div|h\d|li|tr|table)>", "\n", body)
+    body = re.sub(r"(?i)</t[dh]>", "\t", body)
+    body = html.unescape(re.sub(r"<[^>]+>", "", body))
+    return [line.strip() for line in body.splitlines() if line.strip()]
+
+
+def _read_seed(path: Path) -> ParsedDocument:
+    """A crude stand-in for planextract.documents, enough for metadata."""
+    text = path.read_bytes().decode("utf-8")
+    if text.lstrip().startswith("---"):
+        post = frontmatter.loads(text.lstrip())
+        fm = dict(post.metadata)
+        return make("\n".join(_html_paragraphs(post.content)), fm, "front_matter_html")
+    return make("\n".join(line.strip() for line in text.splitlines() if line.strip()))
+
+
+SEEDS = sorted(GOLD.glob("*.jsonl"))
+
+
+def _read_with_documents(path: Path) -> ParsedDocument:
+    documents = pytest.importorskip("planextract.documents")
+    doc = documents.read_document(path)
+    assert isinstance(doc, ParsedDocument), doc
+    return doc
+
+
+@pytest.mark.skipif(not SEEDS, reason="shared/gold/seeds not present")
+@pytest.mark.parametrize("reader", [_read_seed, _read_with_documents], ids=["crude", "documents"])
+@pytest.mark.parametrize("gold_file", SEEDS, ids=lambda p: p.name[:3])
+def test_seed_metadata_matches_gold(gold_file, reader):
+    gold = next(json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines()
+                if '"type": "document"' in line)
+    m = extract_metadata(reader(ROOT / "raw" / "documents" / gold["doc"]))
+    predicted = {"doc_kind": m.doc_kind, "plan_title": m.plan_title, "region": m.region_name,
+                 "region_code": m.region_code, "issuer": m.issuer, "doc_number": m.doc_number,
+                 "published_date": m.published_date.isoformat() if m.published_date else None,
+                 "period_start": m.period_start_year, "period_end": m.period_end_year,
+                 "outlet": m.outlet}
+    expected = {k: gold.get(k) for k in predicted}
+    assert predicted == expected
