@@ -1,0 +1,146 @@
+"""Clause-level reading of one quantity: its indicator, hedge, kind and scope.
+
+The GUIDE's scope rule for hedges and verbs: a word at the start of a sentence
+(or right after 到20XX年) covers the whole sentence; elsewhere it covers the
+clause it begins and the following clauses that have no verb of their own
+(…争创A 30家、B 100家，培育C 60家 → A and B hedged, C not).
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+
+_VERB = re.compile("|".join(re.escape(v) for v in lx.CLAUSE_VERBS))
+_KIND_VERB = re.compile("|".join(re.escape(v) for v in sorted(lx.INCREMENT_VERBS + lx.LEVEL_VERBS, key=len, reverse=True)))
+_SENTENCE_HEDGE = re.compile(
+    r"^[\s—－-]*(?:(?:到|至|力争到|争取到)?\s*20\d\d\s*年(?:底|末)?[，,]?\s*)?(?:全市|全省|我市|本市)?(?:力争|争取|争创|努力)")
+_RANK_VERB_TAIL = re.compile(r"(?:位居|位于|位列|排名|排在|跻身|稳居|跃居|升至|保持在|保持|进入|居于|居|列|排)$")
+_SPLIT_LIST = re.compile(r"、|和|及|与")
+_MEASURABLE_HEAD = ("值", "额", "率", "数", "量", "比重", "占比", "指数", "水平", "密度", "规模", "收入",
+                    "产值", "总量", "效率", "强度", "能耗", "投资", "利润", "税收")
+
+
+def has_own_verb(text: str) -> bool:
+    return bool(_VERB.search(text))
+
+
+def sentence_hedged(sentence: str) -> bool:
+    return bool(_SENTENCE_HEDGE.match(sentence))
+
+
+def scope_text(sentence: str, spans: list[tuple[int, int]], clause_index: int, position: int) -> str:
+    """The words that govern a number: its clause up to the number, extended back
+    over earlier clauses while the clause in hand has no verb of its own."""
+    start = spans[clause_index][0]
+    pieces = [sentence[start:position]]
+    k = clause_index
+    while k > 0 and not has_own_verb(pieces[0]):
+        k -= 1
+        s, e = spans[k]
+        pieces.insert(0, sentence[s:e] + "，")
+    return "".join(pieces)
+
+
+def is_hedged(scope: str, whole_sentence: bool) -> bool:
+    if whole_sentence:
+        return True
+    # the hedge must reach the number: no other verb-led clause between them
+    last_hedge = max(scope.rfind(h) for h in lx.HEDGES)
+    if last_hedge < 0:
+        return False
+    tail = scope[last_hedge:]
+    # a later clause (after a comma) with a verb of its own ends the hedge's reach
+    later = re.split(r"[，,；;]", tail)[1:]
+    return not any(has_own_verb(part) for part in later)
+
+
+def governing_verb(scope: str) -> str | None:
+    verbs = list(_KIND_VERB.finditer(scope))
+    return verbs[-1].group(0) if verbs else None
+
+
+_LONG_PAREN = re.compile(r"[（(][^（）()]{9,}[)）]")
+
+
+def clean_indicator(text: str) -> str:
+    text = _LONG_PAREN.sub("", text)  # a definition in parentheses is not part of the name
+    text = text.strip(" \t，,：:；;、。")
+    for _ in range(3):
+        before = text
+        text = lx.LEADING_NOISE.sub("", text).strip(" ，,、")
+        text = lx.TRAILING_NOISE.sub("", text).strip(" ，,、")
+        text = _RANK_VERB_TAIL.sub("", text)
+        text = re.sub(r"(全国|全省|全市|全球|全区)$", "", text)
+        if text == before:
+            break
+    return text.strip(" ，,、的")
+
+
+_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.．、](?!\d))")
+
+
+def is_heading(sentence: str) -> bool:
+    """（一）全力打造4个产业集群。: a numbered section title names a section, it states no fact."""
+    return bool(_HEADING.match(sentence)) and len(sentence) <= 30
+
+
+def earlier_subject(sentence: str, spans: list[tuple[int, int]], clause_index: int) -> str:
+    """The measurable subject of an earlier clause, for a clause that only has a verb and a number
+    (…工业总产值在2025年的基础上，再翻一番，突破2万亿元)."""
+    for k in range(clause_index - 1, -1, -1):
+        s, e = spans[k]
+        text = re.split(r"在\s*20\d\d|较|比|与", sentence[s:e])[0]
+        text = clean_indicator(text)
+        if text and any(h in text for h in _MEASURABLE_HEAD):
+            return text
+    return ""
+
+
+def prefix_noun(sentence: str, end: int, clause_end: int) -> str:
+    """The noun phrase right after a quantity (建成300个城市大脑应用场景), or ''."""
+    rest = sentence[end:clause_end]
+    m = re.search(r"、\s*\d", rest)
+    if m:
+        rest = rest[:m.start()]
+    rest = rest.lstrip("的 ")
+    if not rest or rest[0] in "，,。；;、和及与或（(" or _VERB.match(rest) or rest.startswith(("左右", "以上", "各")):
+        return ""
+    return clean_indicator(rest)
+
+
+def names_a_group(noun: str) -> bool:
+    """10条示范产业链年总产值突破6500亿元: the count is part of the subject's name when the
+    noun phrase after it carries its own comparator and number."""
+    return bool(re.search(r"(突破|超过|达到|达|增长|占)\s*\d", noun))
+
+
+def list_items(indicator: str) -> list[str]:
+    """A subject naming several indicators (A、B / A和B), distributed over a shared tail."""
+    parts = [p.strip() for p in _SPLIT_LIST.split(indicator) if p.strip()]
+    if len(parts) < 2:
+        return [indicator]
+    last = parts[-1]
+    tail = _shared_tail(last)
+    return [p + tail if tail and not p.endswith(tail) and len(p) <= 6 else p for p in parts[:-1]] + [last]
+
+
+def _shared_tail(last: str) -> str:
+    if "的" in last:
+        return last[last.index("的") + 1:]
+    for head in ("产业链", "产业", "行业", "占", "年均", "增速", "增长", "比重"):
+        pos = last.find(head)
+        if pos > 0:
+            return last[pos:]
+    return ""
+
+
+def splits_into_indicators(indicator: str) -> list[str] | None:
+    """A、B年均增长6% / A和B保持全省前3: two measurable indicators sharing one number."""
+    items = list_items(indicator)
+    if len(items) < 2:
+        return None
+    if all(len(i) >= 3 and i.endswith(_MEASURABLE_HEAD) for i in items[:-1]) and \
+            any(h in items[-1] for h in _MEASURABLE_HEAD):
+        return items
+    return None

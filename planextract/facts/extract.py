@@ -1,0 +1,243 @@
+"""Extract every quantitative target and observation of one document.
+
+The stages, each in its own module: textview (matching copy) → segment
+(paragraphs, sentences, clauses) → tables (indicator tables) → numbers
+(quantities with units) → clauses (indicator, hedge, kind) → timescope
+(year, period, role). This module only wires them together and turns their
+findings into `Fact` records whose spans point into the original text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..model import DocumentMetadata, Fact
+from . import clauses as cl
+from . import lexicon as lx
+from .numbers import Quantity, find_quantities
+from .segment import clauses, lines_with_offsets, sentences
+from .tables import TableFact, extract_tables
+from .textview import TextView, make_view
+from .timescope import TimeMark, time_marks
+
+TARGET_CUES = ("目标", "力争", "争取", "确保", "将", "计划", "预期", "规划", "到")
+
+
+@dataclass(slots=True)
+class DocContext:
+    """What the document as a whole says about time and place."""
+
+    region_name: str | None
+    region_code: str | None
+    reference_year: int | None   # when the document was written or published
+    plan_start: int | None
+    plan_end: int | None
+
+    @classmethod
+    def from_metadata(cls, meta: DocumentMetadata | None) -> "DocContext":
+        if meta is None:
+            return cls(None, None, None, None, None)
+        date = meta.published_date or meta.written_date
+        written = meta.written_date or meta.published_date
+        reference = written.year if written else (meta.period_start_year - 1 if meta.period_start_year else None)
+        return cls(meta.region_name, meta.region_code, reference if date else reference,
+                   meta.period_start_year, meta.period_end_year)
+
+
+def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]:
+    """All facts of a document's normalised text, in reading order."""
+    view = make_view(text)
+    ctx = DocContext.from_metadata(meta)
+    lines = lines_with_offsets(view.text)
+    table_facts, consumed = extract_tables(lines, ctx.plan_start)
+    facts = [_table_fact(t, ctx) for t in table_facts]
+    for index, (start, line) in enumerate(lines):
+        if index in consumed or not line.strip():
+            continue
+        facts.extend(_paragraph_facts(line, start, ctx))
+    facts.sort(key=lambda f: f.char_start)  # reading order
+    return [_to_original(f, view, text) for f in facts]
+
+
+# ---- narrative text -------------------------------------------------------------
+
+def _paragraph_facts(line: str, line_start: int, ctx: DocContext) -> list[Fact]:
+    facts: list[Fact] = []
+    paragraph_mark: TimeMark | None = None
+    paragraph_period: TimeMark | None = None
+    for number, (offset, sentence) in enumerate(sentences(line)):
+        marks = time_marks(sentence)
+        quantities = [] if number == 0 and cl.is_heading(sentence) else find_quantities(sentence)
+        if quantities:
+            facts.extend(_sentence_facts(sentence, line_start + offset, quantities, marks,
+                                         paragraph_mark, paragraph_period, ctx))
+        for mark in marks:
+            if not mark.outlook:
+                paragraph_mark = mark
+            if mark.period_start is not None:
+                paragraph_period = mark
+    return facts
+
+
+def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark, paragraph_period, ctx):
+    spans = clauses(sentence)
+    whole_hedge = cl.sentence_hedged(sentence)
+    subject = ""
+    facts: list[Fact] = []
+    respectively: dict[int, list[Fact]] = {}
+    previous_end = 0
+    for q in quantities:
+        k = next((i for i, (s, e) in enumerate(spans) if s <= q.start <= e), len(spans) - 1)
+        clause_start, clause_end = spans[k]
+        # a list item starts after the previous quantity of the same clause (A 90%以上、B 90%以上)
+        before = sentence[max(clause_start, previous_end):q.start]
+        whole_before = sentence[clause_start:q.start]
+        previous_end = q.end
+        scope = cl.scope_text(sentence, spans, k, q.start)
+        noun = "" if q.kind_hint == "rank" else cl.prefix_noun(sentence, q.end, clause_end)
+        if noun and cl.names_a_group(noun):
+            continue
+        indicator = noun or cl.clean_indicator(before)
+        if not noun and (not indicator or indicator.startswith(("占", "比重", "增速", "增长", "年均"))):
+            indicator = (subject or cl.earlier_subject(sentence, spans, k)) + indicator
+        elif not noun and q.kind_hint != "rank":
+            subject = indicator
+        if not indicator:
+            continue
+        mark, inferred = _time_for(q, marks, paragraph_mark)
+        role, year = _role_and_year(mark, sentence, ctx)
+        per_year = any(cue in scope for cue in lx.PER_YEAR_CUES)
+        kind = _kind(q, before, scope, role, mark or paragraph_period, per_year)
+        fact = Fact(
+            role=role, indicator_name=indicator, value=q.value, value_high=q.value_high, unit=q.unit,
+            comparator=q.comparator or "=", is_aspirational=cl.is_hedged(scope, whole_hedge), kind=kind,
+            per_year=per_year, year=year, year_inferred=inferred,
+            period_start_year=_period_start(kind, per_year, role, mark, paragraph_period, ctx),
+            region_name=ctx.region_name, region_code=ctx.region_code,
+            char_start=sentence_start + q.start, char_end=sentence_start + q.end,
+            source_text=sentence, sentence_start=sentence_start)
+        if "分别" in whole_before:
+            respectively.setdefault(k, []).append(fact)
+            facts.append(fact)
+            continue
+        facts.extend(_distribute(fact, indicator, sentence, q, before))
+    for group in respectively.values():
+        _pair_respectively(group, sentence)
+    return facts
+
+
+def _pair_respectively(group: list[Fact], sentence: str) -> None:
+    """A、B分别达到20%和25%以上: the i-th number belongs to the i-th indicator, and a
+    comparator written after the last number applies to all of them."""
+    if len(group) < 2:
+        return
+    subject_text = sentence[:sentence.find("分别")]
+    clause_start = max(subject_text.rfind(c) for c in "，,；;：:") + 1
+    items = cl.list_items(cl.clean_indicator(subject_text[clause_start:]))
+    if len(items) == len(group):
+        for fact, item in zip(group, items):
+            fact.indicator_name = item
+    last = group[-1].comparator
+    if last in (">=", "<=", "~"):
+        for fact in group:
+            if fact.comparator == "=":
+                fact.comparator = last
+
+
+def _distribute(fact: Fact, indicator: str, sentence: str, q: Quantity, before: str) -> list[Fact]:
+    """One fact per indicator where one number serves several (各1个, A和B保持前3)."""
+    if sentence[max(0, q.start - 1):q.start] == "各":
+        items = cl.list_items(indicator)
+        return [replace(fact, indicator_name=i) for i in items]
+    items = cl.splits_into_indicators(indicator)
+    if items and "分别" not in before:
+        return [replace(fact, indicator_name=i) for i in items]
+    if "分别" in before:
+        return [fact]  # paired below in _pair_respectively
+    return [fact]
+
+
+def _time_for(q: Quantity, marks: list[TimeMark], paragraph_mark: TimeMark | None):
+    earlier = [m for m in marks if m.pos < q.start]
+    if earlier:
+        return earlier[-1], False
+    later = [m for m in marks if m.pos > q.end]
+    if later:
+        return later[0], False
+    return paragraph_mark, True
+
+
+def _role_and_year(mark: TimeMark | None, sentence: str, ctx: DocContext) -> tuple[str, int | None]:
+    if mark is None:
+        return "target", ctx.plan_end
+    ref = ctx.reference_year
+    if mark.outlook or ref is None:
+        return "target", mark.year
+    if mark.year > ref:
+        return "target", mark.year
+    if mark.year < ref:
+        return "observation", mark.year
+    if "预计" in sentence:
+        return "observation", mark.year
+    return ("target" if mark.explicit_target or any(c in sentence for c in TARGET_CUES) else "observation"), mark.year
+
+
+def _kind(q: Quantity, before: str, scope: str, role: str, period: TimeMark | None, per_year: bool) -> str:
+    if q.kind_hint in ("rank", "share"):
+        return q.kind_hint
+    if q.unit in ("个百分点", "百分点"):
+        return "increment"
+    if "累计" in scope:
+        return "cumulative"
+    if q.unit in ("%", "‰"):
+        return "rate" if any(cue in before for cue in lx.RATE_CUES) else "share"
+    base = q.unit.lstrip("万亿千百十")
+    countable = base in lx.COUNT_UNIT_SET or base in lx.AREA_UNITS
+    verb = cl.governing_verb(scope)
+    if per_year and countable:
+        return "increment"
+    if verb in lx.INCREMENT_VERBS and not scope.endswith("滚动" + verb) and "滚动" + verb not in scope:
+        return "increment"
+    if role == "observation" and period is not None and period.period_start and countable and \
+            verb not in ("达到", "增至", "拥有", "保持", "提升至", "提高到"):
+        return "increment"
+    return "level"
+
+
+def _period_start(kind, per_year, role, mark, paragraph_period, ctx) -> int | None:
+    if not (kind in ("increment", "cumulative") or per_year or (kind == "rate" and role == "observation")):
+        return None
+    if mark is not None and mark.period_start:
+        return mark.period_start
+    if role == "target":
+        return ctx.plan_start
+    if paragraph_period is not None:
+        return paragraph_period.period_start
+    return None
+
+
+# ---- tables ---------------------------------------------------------------------
+
+def _table_fact(t: TableFact, ctx: DocContext) -> Fact:
+    year = t.year or ctx.plan_end
+    return Fact(
+        role="target", indicator_name=t.indicator, value=t.value, value_high=t.value_high, unit=t.unit,
+        comparator=t.comparator, is_aspirational=t.aspirational, kind=t.kind, per_year=t.per_year,
+        year=year, year_inferred=t.year is None,
+        period_start_year=(ctx.plan_start or (year - 4 if year else None)) if (t.per_year or t.kind in ("increment", "cumulative")) else None,
+        baseline_value=t.baseline_value, baseline_year=t.baseline_year, attribute=t.attribute,
+        region_name=ctx.region_name, region_code=ctx.region_code,
+        char_start=t.quote.start, char_end=t.quote.start + len(t.quote.text),
+        source_text=t.row_text, sentence_start=t.row_start)
+
+
+# ---- provenance -------------------------------------------------------------------
+
+def _to_original(fact: Fact, view: TextView, text: str) -> Fact:
+    start, end = view.to_original(fact.char_start), view.to_original(max(fact.char_end - 1, fact.char_start)) + 1
+    s_start = view.to_original(fact.sentence_start)
+    s_end = view.to_original(fact.sentence_start + len(fact.source_text) - 1) + 1
+    fact.char_start, fact.char_end = start, end
+    fact.quote = text[start:end]
+    fact.sentence_start = s_start
+    fact.source_text = text[s_start:s_end]
+    return fact

@@ -1,0 +1,235 @@
+"""Number and unit recognition: where a sentence states a quantity.
+
+Finds every `number [range] [magnitude] unit` in a sentence of the matching
+view, plus ranks (居全省第6位, 前三), fractions (三分之二) and bare magnitudes
+(突破万亿大关). Chinese numerals go through cn2an. Filters the numbers that are
+not facts (qualifiers like 20亿元以上项目, structure counts like 等4个维度).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from . import lexicon as lx
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*"
+_UNIT = "|".join(re.escape(u) for u in sorted(lx.BASE_UNITS, key=len, reverse=True))
+_MAG = "|".join(lx.MAGNITUDES)
+
+QUANTITY = re.compile(
+    rf"(?P<num>{_ARABIC}|{_CHINESE})"
+    rf"(?:\s?(?P<sep>[-—–~～至到])\s?(?P<high>{_ARABIC}|{_CHINESE}))?"
+    rf"\s?(?P<approx>余|多)?(?P<mag>{_MAG})?\s?(?P<unit>{_UNIT})?")
+RANK = re.compile(
+    r"(?P<verb>位居|位于|位列|排名|排在|跻身|稳居|跃居|升至|保持在|保持|进入|居于|居|列|排)"
+    r"(?P<scope>[\u4e00-\u9fffA-Za-z“”\"]{0,10}?)"
+    r"(?P<form>前|第)(?P<n>\d+|[一二三四五六七八九十]+)(?P<unit>位|名|强)?")
+FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十百]+|\d+)分之(?P<num>[一二三四五六七八九十]+|\d+)")
+BARE_MAGNITUDE = re.compile(r"(?P<verb>突破|超过|达到|迈上|跨越|迈入|超)(?P<mag>万亿|千亿|百亿)(?P<yuan>元)?(?P<tail>大关|台阶|级)?")
+_CJK = re.compile(r"[\u4e00-\u9fff“\"A-Za-z]")
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number found in a sentence; positions are offsets into the sentence."""
+
+    start: int
+    end: int          # end of the unit (and of 以上/左右 if present)
+    value: float
+    value_high: float | None
+    unit: str         # as written, magnitude included (万个, 亿元)
+    comparator: str | None  # from the words around it; None if nothing said
+    kind_hint: str | None = None  # rank / share (fractions)
+    after: int = 0    # index right after number+unit (before 以上/左右)
+
+
+def to_number(text: str) -> float | None:
+    text = text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    try:
+        return float(cn2an.cn2an(text.replace("两", "二"), "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _comparator_before(sentence: str, start: int) -> str | None:
+    window = sentence[max(0, start - 4):start]
+    for word, comparator in lx.COMPARATOR_BEFORE:
+        if window.endswith(word):
+            return comparator
+    return None
+
+
+def _comparator_after(sentence: str, end: int) -> tuple[str | None, int]:
+    for word, comparator in lx.COMPARATOR_AFTER:
+        if sentence.startswith(word, end):
+            return comparator, end + len(word)
+    return None, end
+
+
+def _combine(before: str | None, after: str | None, approx: bool) -> str | None:
+    if approx:
+        return "~"
+    if after in ("~",):
+        return after
+    if before and before != "=":
+        return before
+    return after or before
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    """Every quantity with a unit in a sentence, in order, qualifiers removed."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for quantity in _ranks(sentence) + _fractions(sentence) + _bare_magnitudes(sentence):
+        found.append(quantity)
+        taken.append((quantity.start, quantity.end))
+    for m in QUANTITY.finditer(sentence):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        quantity = _quantity(sentence, m)
+        if quantity is not None:
+            found.append(quantity)
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _quantity(sentence: str, m: re.Match) -> Quantity | None:
+    num, unit, mag = m.group("num"), m.group("unit"), m.group("mag") or ""
+    chinese = not num[0].isdigit()
+    if m.start() > 0 and (sentence[m.start() - 1].isdigit() or sentence[m.start() - 1] in ".,"):
+        return None
+    if _is_numbering(sentence, m):
+        return None
+    if unit == "分" and sentence[m.end():m.end() + 1] in lx.NOT_SCORE_AFTER_FEN:
+        unit = None
+    if not unit:
+        return _bare_number(sentence, m) if not chinese and not mag else None
+    if chinese and unit not in lx.CURRENCY_UNITS + lx.PERCENT_UNITS + lx.AREA_UNITS:
+        return None  # 三个"上海方案", 五大产业: Chinese counts name structures
+    if _is_year_or_date(sentence, m):
+        return None
+    value = to_number(num)
+    if value is None:
+        return None
+    high = to_number(m.group("high")) if m.group("high") else None
+    if m.group("high") and m.group("sep") in "到至" and chinese:
+        return None
+    end = m.end()
+    after, end_cmp = _comparator_after(sentence, end)
+    if _is_qualifier(sentence, m, unit, end_cmp) or _is_structure(sentence, m, end_cmp):
+        return None
+    comparator = _combine(_comparator_before(sentence, m.start()), after, bool(m.group("approx")))
+    return Quantity(m.start(), end_cmp, value, high, mag + unit, comparator, after=end)
+
+
+def _bare_number(sentence: str, m: re.Match) -> Quantity | None:
+    """A unitless number is a fact only as a ratio or index after a comparator (容积率不低于2.0)."""
+    before = sentence[:m.start()]
+    comparator = _comparator_before(sentence, m.start())
+    head = re.sub(r"(达到|达|不低于|不少于|不超过|超过|保持在|保持|提高到|提升至|为)$", "", before)
+    if comparator is None and head == before:
+        return None
+    if not re.search(r"(率|指数|系数|比)$", head):
+        return None
+    value = to_number(m.group("num"))
+    if value is None or m.group("high"):
+        return None
+    after, end = _comparator_after(sentence, m.end())
+    return Quantity(m.start(), end, value, None, "", _combine(comparator, after, False), after=m.end())
+
+
+def _is_numbering(sentence: str, m: re.Match) -> bool:
+    """专栏7, 表1, 附件2, 图3: labels of a document's parts; and a unit split from
+    its number by more than one space is a new word (专栏7  台州…)."""
+    if re.search(r"(专栏|表|图|附件|附表|第|序号|编号|No\.?)\s*$", sentence[max(0, m.start() - 3):m.start()]):
+        return True
+    return bool(re.search(r"\s{2,}", m.group(0)))
+
+
+def _is_year_or_date(sentence: str, m: re.Match) -> bool:
+    following = sentence[m.end():m.end() + 1]
+    return following in ("年", "月", "日") and not m.group("unit")
+
+
+def _is_qualifier(sentence: str, m: re.Match, unit: str, end: int) -> bool:
+    """20亿元以上项目, 超50亿元企业, 50亿级, 500强: a size class inside a name, not a fact."""
+    following = sentence[end:end + 4]
+    if following.startswith("级") or sentence[m.end():m.end() + 1] == "级":
+        return True
+    if unit not in lx.CURRENCY_UNITS:
+        return False
+    rest = following.lstrip("的")
+    if not rest or not _CJK.match(rest[0]):
+        return False
+    if rest[0] in "各":
+        return True
+    if end > m.end():  # 以上/以下 + noun
+        return True
+    before = sentence[max(0, m.start() - 2):m.start()]
+    if before.endswith("超") or before.endswith("超过") or before.endswith("市值"):
+        return True
+    return rest.startswith(lx.QUALIFIED_NOUNS)
+
+
+def _is_structure(sentence: str, m: re.Match, end: int) -> bool:
+    """等4个维度, 18项具体指标, 10项重点任务: counts of a document's own parts."""
+    if m.group("unit") not in lx.COUNT_UNIT_SET:
+        return False
+    if sentence[max(0, m.start() - 1):m.start()] == "等":
+        return True
+    rest = sentence[end:].lstrip("的")
+    return rest.startswith(lx.STRUCTURAL_NOUNS)
+
+
+def _ranks(sentence: str) -> list[Quantity]:
+    out = []
+    for m in RANK.finditer(sentence):
+        following = sentence[m.end():m.end() + 1]
+        if m.group("form") == "第" and not m.group("unit") and following and following in "大个批次届期条款章节类方阵梯一二三四五六七八九十":
+            continue
+        if m.group("form") == "前" and following in ("列", "沿"):
+            continue
+        if "“" in m.group("scope") or "”" in m.group("scope"):
+            continue
+        value = to_number(m.group("n"))
+        if value is None:
+            continue
+        comparator = "<=" if m.group("form") == "前" else "="
+        start = m.start("scope") if m.group("scope") else m.start("form")
+        out.append(Quantity(start, m.end(), value, None, "位", comparator, kind_hint="rank", after=m.end()))
+    return out
+
+
+def _fractions(sentence: str) -> list[Quantity]:
+    out = []
+    for m in FRACTION.finditer(sentence):
+        den, num = to_number(m.group("den")), to_number(m.group("num"))
+        if not den or num is None or num > den:
+            continue
+        comparator = _combine(_comparator_before(sentence, m.start()), _comparator_after(sentence, m.end())[0], False)
+        out.append(Quantity(m.start(), m.end(), round(num / den * 100, 3), None, "%", comparator,
+                            kind_hint="share", after=m.end()))
+    return out
+
+
+def _bare_magnitudes(sentence: str) -> list[Quantity]:
+    out = []
+    for m in BARE_MAGNITUDE.finditer(sentence):
+        if m.group("tail") == "级":
+            continue
+        following = sentence[m.end():m.end() + 1]
+        if following and following.isdigit():
+            continue
+        start = m.start("mag")
+        if start < len(sentence) and start > 0 and sentence[start - 1].isdigit():
+            continue
+        comparator = dict(lx.COMPARATOR_BEFORE).get(m.group("verb"), ">")
+        out.append(Quantity(start, m.end(), 1.0, None, m.group("mag") + "元", comparator, after=m.end()))
+    return out

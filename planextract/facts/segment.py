@@ -1,0 +1,48 @@
+"""Segmentation: paragraphs (lines), sentences (。！？) and clauses (，；：).
+
+Offsets are kept everywhere so every later stage can point back into the text.
+"""
+from __future__ import annotations
+
+import re
+
+SENTENCE_END = re.compile(r"[。！？!?]+")
+CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+def lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append((start, line))
+        start += len(line) + 1
+    return out
+
+
+def sentences(line: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs; the end mark stays with its sentence."""
+    out, start = [], 0
+    for m in SENTENCE_END.finditer(line):
+        if line[start:m.end()].strip():
+            out.append((start, line[start:m.end()]))
+        start = m.end()
+    if line[start:].strip():
+        out.append((start, line[start:]))
+    return out
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the clauses of a sentence, delimiters excluded.
+
+    A delimiter inside parentheses or quotes does not end a clause.
+    """
+    spans, start, depth = [], 0, 0
+    for i, ch in enumerate(sentence):
+        if ch in "（(“《":
+            depth += 1
+        elif ch in "）)”》":
+            depth = max(0, depth - 1)
+        elif depth == 0 and CLAUSE_END.match(ch):
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(sentence)))
+    return spans

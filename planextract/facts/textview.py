@@ -1,0 +1,90 @@
+"""A matching copy of a document's text, with a map back to the original.
+
+Rules are written for simplified characters and ASCII digits. Documents arrive
+in traditional characters, with full-width digits, and sometimes with pinyin
+glosses inserted after characters (萬(wàn)). We match on a normalised copy and
+keep provenance on the original: `to_original(i)` maps an index in the copy to
+the index in the document text, so every quote stays verbatim.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
+_FULLWIDTH.update({ord("．"): ".", ord("％"): "%", ord("＋"): "+", ord("－"): "-",
+                   ord("～"): "~", ord("，"): "，", ord("／"): "/", ord("＊"): "*",
+                   ord("Ａ"): "A", ord("Ｂ"): "B", ord("Ｃ"): "C", ord("Ｇ"): "G",
+                   ord("Ｒ"): "R", ord("＆"): "&", ord("Ｄ"): "D", ord("\u3000"): " ",
+                   ord("\u00a0"): " "})
+# a pinyin gloss after a character: 萬(wàn), 長(zhǎng)
+_GLOSS = re.compile(r"[\(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[\)）]")
+_TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # C++ converter; imported lazily so plain-simplified text never pays for it
+
+    return opencc.OpenCC("t2s")
+
+
+@dataclass(slots=True)
+class TextView:
+    """`text` is what the rules read; `offsets[i]` is where text[i] came from."""
+
+    text: str
+    offsets: list[int] | None  # None: identical positions
+
+    def to_original(self, index: int) -> int:
+        if self.offsets is None:
+            return index
+        if index >= len(self.offsets):
+            return self.offsets[-1] + 1 if self.offsets else index
+        return self.offsets[index]
+
+
+def _simplify(text: str) -> str:
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    # a phrase rule changed the length: convert character by character to keep positions
+    convert = _t2s().convert
+    return "".join(ch if ord(ch) < 0x3400 else (convert(ch) if len(convert(ch)) == 1 else ch) for ch in text)
+
+
+def _looks_traditional(text: str) -> bool:
+    # cheap test on characters common in traditional plan texts
+    return any(ch in text for ch in "萬億規劃業發區產實數經濟場應設達總營際與這個從對們進億")
+
+
+def make_view(text: str) -> TextView:
+    """Normalise digits, punctuation width, traditional characters and pinyin glosses."""
+    view = text.translate(_FULLWIDTH)
+    if _looks_traditional(view):
+        view = _simplify(view)
+    if "(" in view or "（" in view:
+        glosses = [m for m in _GLOSS.finditer(view) if _is_gloss(view, m)]
+        if glosses:
+            return _drop_spans(view, [(m.start(), m.end()) for m in glosses])
+    return TextView(view, None)
+
+
+def _is_gloss(text: str, match: re.Match) -> bool:
+    """A gloss sits right after a CJK character and carries a tone mark or is lower case pinyin."""
+    before = text[match.start() - 1] if match.start() else ""
+    inner = match.group(0)[1:-1]
+    return bool(before) and "\u4e00" <= before <= "\u9fff" and (bool(_TONE.search(inner)) or inner.islower()) and len(inner) >= 2
+
+
+def _drop_spans(text: str, spans: list[tuple[int, int]]) -> TextView:
+    parts, offsets, cursor = [], [], 0
+    for start, end in spans:
+        parts.append(text[cursor:start])
+        offsets.extend(range(cursor, start))
+        cursor = end
+    parts.append(text[cursor:])
+    offsets.extend(range(cursor, len(text)))
+    return TextView("".join(parts), offsets)

@@ -1,0 +1,74 @@
+"""Time scope: which year (or period) a number belongs to.
+
+A sentence may say 到2025年 (a target year), 2020年 (an observed year),
+“十三五”期间 (a period: its end year, with a start year), 展望2035年 (an outlook).
+Phrases that name a baseline (在2025年的基础上, 比2020年, 较“十二五”末) are not
+the fact's own year and are skipped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import PERIODS
+
+YEAR = re.compile(
+    r"(?P<lead>力争到|争取到|预计到|到|至|截至|截止|展望|在)?\s*(?<![\d.])(?P<year>(?:19|20)\d\d)\s*年"
+    r"(?P<tail>底|末|前|以前|的基础上|基础上)?")
+RANGE = re.compile(r"(?<!\d)(?P<start>20\d\d)\s*[-—–~～至到]\s*(?P<end>20\d\d)\s*年")
+PERIOD = re.compile(r"[“\"]?(?P<name>十[一二三四五]五)[”\"]?(?P<tail>期间|时期|以来|末|内|中期)")
+BASELINE_LEAD = ("比", "较", "与", "同比", "相比", "从", "由")
+
+
+@dataclass(slots=True)
+class TimeMark:
+    pos: int                  # offset in the sentence
+    year: int                 # the year the fact describes (a period's end year)
+    period_start: int | None  # first year of a period
+    explicit_target: bool     # 到/至/展望 + year: a goal
+    outlook: bool = False     # 展望2035年
+
+
+def time_marks(sentence: str) -> list[TimeMark]:
+    """Every time expression of a sentence that can be a fact's year, in order."""
+    marks: list[TimeMark] = []
+    ranges = list(RANGE.finditer(sentence))
+    for m in ranges:
+        marks.append(TimeMark(m.start(), int(m.group("end")), int(m.group("start")), False))
+    covered = [(m.start(), m.end()) for m in ranges]
+    for m in YEAR.finditer(sentence):
+        if any(s <= m.start("year") < e for s, e in covered):
+            continue
+        if _is_date(sentence, m) or _is_baseline(sentence, m):
+            continue
+        lead = m.group("lead") or ""
+        tail = m.group("tail") or ""
+        if tail in ("的基础上", "基础上"):
+            continue
+        year = int(m.group("year"))
+        marks.append(TimeMark(m.start(), year, None, lead in ("到", "至", "力争到", "争取到", "展望"),
+                              outlook=lead == "展望"))
+    for m in PERIOD.finditer(sentence):
+        start, end = PERIODS[m.group("name")]
+        if sentence[max(0, m.start() - 1):m.start()] in ("较", "比") or m.group("tail") == "末":
+            continue
+        marks.append(TimeMark(m.start(), end, start, False))
+    marks.sort(key=lambda t: t.pos)
+    return marks
+
+
+def _is_date(sentence: str, m: re.Match) -> bool:
+    following = sentence[m.end():m.end() + 3]
+    return bool(re.match(r"\s*\d{1,2}\s*月", following)) or bool(re.match(r"\s*\d", following))
+
+
+def _is_baseline(sentence: str, m: re.Match) -> bool:
+    before = sentence[max(0, m.start("year") - 2):m.start("year")]
+    return any(before.endswith(word) for word in BASELINE_LEAD) or sentence[m.end():m.end() + 1] == "的" and \
+        any(sentence[max(0, m.start("year") - 3):m.start("year")].endswith(w) for w in ("从", "由"))
+
+
+def period_of(text: str) -> tuple[int, int] | None:
+    """The five-year period a text is about (“十四五” in a title), if any."""
+    m = re.search(r"十[一二三四五]五", text)
+    return PERIODS[m.group(0)] if m else None
