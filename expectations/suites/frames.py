@@ -1,0 +1,50 @@
+"""Frames shared by several suites (read once per run)."""
+from __future__ import annotations
+
+from expectations.spec import Frame
+from expectations.suites.exemptions import exemptions_sql
+
+# marts.plan_facts plus a few helper columns (prefix chk_) for conditions Great Expectations'
+# row conditions cannot express (substring tests, cross-column comparisons).
+PLAN_FACTS = Frame(
+    name="plan_facts",
+    table="marts.plan_facts",
+    key="fact_id",
+    id_columns=("source_file", "region_name", "indicator_name", "quote"),
+    sql="""
+        SELECT
+            f.*,
+            -- money per person / per mu / per unit (人均GDP 15万元, 亩均税收 30万元): small amounts
+            regexp_matches(coalesce(f.indicator_name, ''), '人均|亩均|户均|地均|单位|每') AS chk_per_unit,
+            -- 年均/每年 in the indicator, the quote, or the clause leading up to the quote
+            -- (每年为企业减负200亿元以上; 力争年均工业性投资达到500亿元以上)
+            regexp_matches(
+                coalesce(f.indicator_name, '') || ' ' || coalesce(f.quote, '') || ' ' ||
+                CASE
+                    WHEN coalesce(f.quote, '') <> '' AND strpos(coalesce(f.source_text, ''), f.quote) > 0
+                    THEN regexp_extract(substr(f.source_text, 1, strpos(f.source_text, f.quote) - 1),
+                                        '[^，,；;。！？\n]*$')
+                    ELSE coalesce(f.source_text, '')
+                END,
+                '年均|每年') AS chk_mentions_annual,
+            -- a reduction target: lower is better, or a rate whose indicator says 降 (下降, 降低)
+            (coalesce(f.polarity, '') = 'lower_is_better'
+             OR (f.kind = 'rate' AND coalesce(f.indicator_name, '') LIKE '%降%')) AS chk_reduction,
+            CASE
+                WHEN f.role = 'target' AND f.value IS NOT NULL AND f.baseline_value IS NOT NULL
+                     AND f.kind IN ('level', 'share')
+                THEN CASE
+                    WHEN coalesce(f.polarity, '') = 'lower_is_better' THEN f.value <= f.baseline_value
+                    ELSE f.value >= f.baseline_value
+                END
+            END AS chk_direction_ok,
+            CASE WHEN coalesce(f.polarity, '') = 'lower_is_better' THEN 'down' ELSE 'up' END
+                AS chk_expected_direction,
+            -- a table row (attribute set) needs a baseline or a documented reason for lacking one
+            coalesce(CAST(f.baseline_value AS VARCHAR), x.reason) AS chk_baseline_or_reason
+        FROM marts.plan_facts AS f
+        LEFT JOIN """ + exemptions_sql() + """ AS x
+            ON x.source_file = f.source_file AND x.indicator_name = f.indicator_name
+        ORDER BY f.fact_id
+    """,
+)
