@@ -1,0 +1,124 @@
+"""`plans`: build the warehouse from the command line, in-process.
+
+    plans build --raw raw --warehouse warehouse/plans.duckdb
+
+Runs the same Dagster job the schedule and sensor run (ingest → extract → dbt →
+expectation checks → publish) in this process, prints progress while it works
+and a summary at the end. Exit status 0 when the warehouse was published, 1 when
+validation blocked the publish or a step failed, 2 for bad arguments.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import sys
+import time
+from pathlib import Path
+
+from .settings import DEFAULT_MAX_DOCUMENT_BYTES, PROJECT_ROOT, Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="plans", description="Plan warehouse: build and publish.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="ingest raw/, extract, model, validate and publish the warehouse")
+    build.add_argument("--raw", type=Path, default=PROJECT_ROOT / "raw",
+                       help="folder with documents/ (and optionally statistics/); default: raw/")
+    build.add_argument("--warehouse", type=Path, default=PROJECT_ROOT / "warehouse" / "plans.duckdb",
+                       help="the published DuckDB file; its working copy and reports go beside it")
+    build.add_argument("--max-document-bytes", type=int, default=DEFAULT_MAX_DOCUMENT_BYTES,
+                       help="larger files are rejected (default 20 MiB)")
+    build.add_argument("--workers", type=int, default=0, help="extraction processes (default: one per core)")
+    build.add_argument("--quiet", action="store_true", help="print only the summary")
+    args = parser.parse_args(argv)
+    if not (args.raw / "documents").is_dir():
+        parser.error(f"{args.raw} has no documents/ folder")
+    settings = Settings(args.raw.resolve(), args.warehouse.resolve(), args.max_document_bytes, args.workers)
+    return build_warehouse(settings, quiet=args.quiet)
+
+
+def build_warehouse(settings: Settings, quiet: bool = False) -> int:
+    logging.basicConfig(level=logging.ERROR, format="%(message)s", stream=sys.stderr)
+    for handler in logging.getLogger().handlers:  # libraries' warnings go to the log file, not the terminal
+        handler.setLevel(logging.ERROR)
+    progress = logging.getLogger("plans")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("[%(asctime)s] %(message)s", "%H:%M:%S"))
+    if not progress.handlers:
+        progress.addHandler(handler)
+    progress.propagate = False
+    progress.setLevel(logging.WARNING if quiet else logging.INFO)
+    started = time.perf_counter()
+    progress.info(f"building {settings.warehouse_file} from {settings.raw_dir}")
+    from dagster import DagsterInstance
+
+    from .definitions import build_definitions
+
+    job = build_definitions(settings).resolve_job_def("build_warehouse")
+    settings.reports_dir.mkdir(parents=True, exist_ok=True)
+    log_file = settings.reports_dir / "build-latest.log"
+    progress.info(f"full log (dbt output included): {log_file}")
+    # dbt's own output goes to the log file, not the terminal
+    with DagsterInstance.ephemeral() as instance, log_file.open("w", encoding="utf-8") as log, \
+            contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
+        result = job.execute_in_process(
+            instance=instance, raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": "ERROR"}}}})
+    for event in result.all_events:
+        if event.is_step_failure:
+            data = event.step_failure_data
+            message = data.error.message.strip().splitlines()[-1] if data and data.error else ""
+            print(f"step {event.step_key} failed: {message}", file=sys.stderr)
+    print(summary(settings, result.run_id, time.perf_counter() - started))
+    return 0 if result.success else 1
+
+
+def summary(settings: Settings, run_id: str, seconds: float) -> str:
+    import duckdb
+
+    if not settings.build_file.exists():
+        return "nothing was built"
+    con = duckdb.connect(str(settings.build_file), read_only=True)
+    try:
+        run = con.execute("SELECT * FROM audit.runs WHERE run_id = ?", [run_id]).fetchone() \
+            if _has(con, "audit", "runs") else None
+        cols = [d[0] for d in con.description] if run else []
+        run = dict(zip(cols, run)) if run else {}
+        reasons = con.execute("SELECT reason_code, count(*) FROM raw.rejected_documents GROUP BY 1 ORDER BY 2 DESC"
+                              ).fetchall() if _has(con, "raw", "rejected_documents") else []
+        roles = dict(con.execute("SELECT role, count(*) FROM raw.facts GROUP BY 1").fetchall()) \
+            if _has(con, "raw", "facts") else {}
+        failed = con.execute("SELECT suite || '.' || check_name || ' (' || severity || ')' FROM audit.check_results "
+                             "WHERE run_id = ? AND NOT passed", [run_id]).fetchall() \
+            if _has(con, "audit", "check_results") else []
+    finally:
+        con.close()
+    read = run.get("documents_read", 0)
+    rejected = ", ".join(f"{code}: {n}" for code, n in reasons)
+    lines = [
+        f"Plan warehouse build {run_id[:8]} finished in {seconds:.1f} s",
+        f"  documents  read {read} · accepted {run.get('documents_accepted', '?')} · "
+        f"rejected {run.get('documents_rejected', '?')}" + (f" ({rejected})" if rejected else ""),
+        f"  facts      targets {roles.get('target', 0)} · observations {roles.get('observation', 0)} · "
+        f"quarantined {run.get('facts_quarantined', '?')} · published {run.get('facts_published', 0)}",
+        f"  checks     passed {run.get('checks_passed', '?')} · failed {run.get('checks_failed', '?')}"
+        + (f" ({', '.join(f[0] for f in failed)})" if failed else ""),
+    ]
+    if run.get("published"):
+        lines.append(f"  warehouse  {settings.warehouse_file} (published; open it read-only)")
+    else:
+        why = run.get("blockers") or "a step failed (see above)"
+        lines.append(f"  warehouse  NOT published: {why}; {settings.warehouse_file} is unchanged")
+    if run.get("report_path"):
+        lines.append(f"  report     {run['report_path']}")
+    return "\n".join(lines)
+
+
+def _has(con, schema: str, table: str) -> bool:
+    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?",
+                            [schema, table]).fetchone()[0])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""The Dagster code location: every asset, check, schedule and sensor, in one place.
+
+    dagster dev -m orchestration.definitions      # the UI on http://127.0.0.1:3000
+"""
+
+import hashlib
+
+from dagster import (AssetSelection, DefaultScheduleStatus, DefaultSensorStatus, Definitions, RunRequest,
+                     ScheduleDefinition, SensorEvaluationContext, SkipReason, define_asset_job, sensor)
+
+from .assets.checks import expectation_suites
+from .assets.ingest import administrative_regions, landed_documents, official_statistics
+from .assets.serve import published_warehouse
+from .assets.warehouse import warehouse_models
+from .resources import build_resources
+from .settings import Settings
+
+ASSETS = [landed_documents, official_statistics, administrative_regions, warehouse_models, published_warehouse]
+CHECKS = [expectation_suites]
+
+build_warehouse = define_asset_job("build_warehouse", selection=AssetSelection.all(),
+                                   description="Ingest, extract, model, validate and publish the warehouse.")
+
+daily_build = ScheduleDefinition(job=build_warehouse, cron_schedule="0 6 * * *", execution_timezone="Asia/Shanghai",
+                                 default_status=DefaultScheduleStatus.RUNNING)
+
+
+def documents_fingerprint(settings: Settings) -> str:
+    """Names, sizes and modification times of raw/documents: changes when a file is added, changed or removed."""
+    digest = hashlib.sha256()
+    folder = settings.documents_dir
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                stat = path.stat()
+                digest.update(f"{path.relative_to(folder)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+@sensor(job=build_warehouse, minimum_interval_seconds=30, default_status=DefaultSensorStatus.RUNNING)
+def new_documents(context: SensorEvaluationContext):
+    """Start a build when a file in raw/documents/ is added, changed or removed."""
+    fingerprint = documents_fingerprint(Settings.from_env())
+    if fingerprint == context.cursor:
+        return SkipReason("raw/documents/ unchanged")
+    context.update_cursor(fingerprint)
+    return RunRequest(run_key=fingerprint)
+
+
+def build_definitions(settings: Settings) -> Definitions:
+    return Definitions(assets=ASSETS, asset_checks=CHECKS, jobs=[build_warehouse], schedules=[daily_build],
+                       sensors=[new_documents], resources=build_resources(settings))
+
+
+defs = build_definitions(Settings.from_env())

@@ -1,0 +1,286 @@
+"""Landing: raw inputs into the `raw.*` tables of the working DuckDB file.
+
+Plain Python and DuckDB, no Dagster: the assets in `assets/` call these
+functions, and so can a benchmark or a test. Work is keyed by content hash: a
+document whose bytes and extractor version are unchanged keeps its landed rows
+and is never parsed again; a removed document loses its rows; a changed one is
+redone. Documents are processed in parallel (extraction is independent per
+document) and written by this one process, DuckDB's single writer.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from planextract.documents import SUPPORTED_SUFFIXES, parse_bytes, read_document
+from planextract.model import EXTRACTOR_VERSION, FACT_COLUMNS, ParsedDocument, Rejection
+from planextract.pipeline import process_document
+from planextract.regions import regions_table
+
+Progress = Callable[[str], None]
+
+DOCUMENT_COLUMNS = {
+    "doc_id": "VARCHAR", "source_file": "VARCHAR", "content_hash": "VARCHAR", "byte_size": "BIGINT",
+    "encoding": "VARCHAR", "format": "VARCHAR", "text": "VARCHAR", "doc_kind": "VARCHAR",
+    "plan_title": "VARCHAR", "region_name": "VARCHAR", "region_code": "VARCHAR", "issuer": "VARCHAR",
+    "doc_number": "VARCHAR", "published_date": "DATE", "written_date": "DATE",
+    "period_start_year": "INTEGER", "period_end_year": "INTEGER", "outlet": "VARCHAR",
+    "extractor_version": "VARCHAR", "ingested_at": "TIMESTAMP"}
+REJECTION_COLUMNS = {
+    "source_file": "VARCHAR", "content_hash": "VARCHAR", "byte_size": "BIGINT", "reason_code": "VARCHAR",
+    "reason": "VARCHAR", "rejected_at": "TIMESTAMP"}
+FACT_TYPES = {
+    "value": "DOUBLE", "value_high": "DOUBLE", "baseline_value": "DOUBLE", "is_aspirational": "BOOLEAN",
+    "per_year": "BOOLEAN", "year_inferred": "BOOLEAN", "year": "INTEGER", "period_start_year": "INTEGER",
+    "baseline_year": "INTEGER", "char_start": "INTEGER", "char_end": "INTEGER", "sentence_start": "INTEGER"}
+FACT_TABLE_COLUMNS = {"fact_id": "VARCHAR", "doc_id": "VARCHAR", "source_file": "VARCHAR", "ordinal": "INTEGER",
+                      **{c: FACT_TYPES.get(c, "VARCHAR") for c in FACT_COLUMNS}, "extractor_version": "VARCHAR"}
+PARALLEL_THRESHOLD = 40  # below this many new documents a process pool costs more than it saves
+
+
+@dataclass
+class LandingStats:
+    """What one landing run did; shown in the CLI summary and as asset metadata."""
+
+    files_seen: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    parsed: int = 0          # documents parsed and extracted in this run
+    reused: int = 0          # unchanged documents whose landed rows were kept
+    removed: int = 0         # documents gone from raw/documents since the last run
+    facts: int = 0
+    seconds: float = 0.0
+    rejections: dict[str, int] = field(default_factory=dict)
+
+    def as_metadata(self) -> dict:
+        return asdict(self)
+
+
+def connect(path: Path) -> duckdb.DuckDBPyConnection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(path))
+
+
+def _create(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, str]) -> None:
+    con.execute("CREATE SCHEMA IF NOT EXISTS raw")
+    cols = ", ".join(f'"{c}" {t}' for c, t in columns.items())
+    con.execute(f"CREATE TABLE IF NOT EXISTS raw.{table} ({cols})")
+
+
+def ensure_landing_tables(con: duckdb.DuckDBPyConnection) -> None:
+    _create(con, "documents", DOCUMENT_COLUMNS)
+    _create(con, "rejected_documents", REJECTION_COLUMNS)
+    _create(con, "facts", FACT_TABLE_COLUMNS)
+
+
+# ---- documents ------------------------------------------------------------------
+
+def _listing(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise NotADirectoryError(f"no documents folder at {folder} (expected raw/documents/)")
+    files = []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if path.is_file() and not any(part.startswith(".") for part in rel.parts):
+            files.append(path)
+    return files
+
+
+def _work(item: tuple[str, bytes, int]) -> tuple[str, object]:
+    """Parse and extract one document (runs in a worker process)."""
+    source_file, data, max_bytes = item
+    parsed = parse_bytes(data, source_file, max_bytes)
+    if isinstance(parsed, Rejection):
+        return source_file, parsed
+    meta, facts = process_document(parsed)
+    return source_file, (parsed, meta, facts)
+
+
+def _document_row(parsed: ParsedDocument, meta, now: datetime) -> dict:
+    return {"doc_id": parsed.doc_id, "source_file": parsed.source_file, "content_hash": parsed.content_hash,
+            "byte_size": parsed.byte_size, "encoding": parsed.encoding, "format": parsed.format,
+            "text": parsed.text, "doc_kind": meta.doc_kind, "plan_title": meta.plan_title,
+            "region_name": meta.region_name, "region_code": meta.region_code, "issuer": meta.issuer,
+            "doc_number": meta.doc_number, "published_date": meta.published_date,
+            "written_date": meta.written_date, "period_start_year": meta.period_start_year,
+            "period_end_year": meta.period_end_year, "outlet": meta.outlet,
+            "extractor_version": EXTRACTOR_VERSION, "ingested_at": now}
+
+
+def _fact_rows(parsed: ParsedDocument, facts) -> list[dict]:
+    rows = []
+    for ordinal, fact in enumerate(facts):
+        row = {"fact_id": f"{parsed.doc_id}-{ordinal:04d}", "doc_id": parsed.doc_id,
+               "source_file": parsed.source_file, "ordinal": ordinal}
+        row.update(fact.as_row())
+        row["extractor_version"] = EXTRACTOR_VERSION
+        rows.append(row)
+    return rows
+
+
+def _insert(con, table: str, columns: dict[str, str], rows: list[dict]) -> None:
+    if not rows:
+        return
+    frame = pl.DataFrame(rows, schema={c: _polars_type(t) for c, t in columns.items()}, strict=False)
+    con.register("_landing_rows", frame.to_arrow())
+    con.execute(f"INSERT INTO raw.{table} BY NAME SELECT * FROM _landing_rows")
+    con.unregister("_landing_rows")
+
+
+def _polars_type(sql_type: str):
+    return {"VARCHAR": pl.Utf8, "BIGINT": pl.Int64, "INTEGER": pl.Int32, "DOUBLE": pl.Float64,
+            "BOOLEAN": pl.Boolean, "DATE": pl.Date, "TIMESTAMP": pl.Datetime("us")}[sql_type]
+
+
+def land_documents(con: duckdb.DuckDBPyConnection, folder: Path, max_bytes: int, workers: int = 0,
+                   progress: Progress | None = None) -> LandingStats:
+    """Bring `raw.documents`, `raw.facts` and `raw.rejected_documents` in line with a folder."""
+    started = time.perf_counter()
+    say = progress or (lambda _msg: None)
+    ensure_landing_tables(con)
+    stats = LandingStats()
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    known = {row[0]: row[1] for row in con.execute(
+        "SELECT content_hash, source_file FROM raw.documents WHERE extractor_version = ?",
+        [EXTRACTOR_VERSION]).fetchall()}
+    rejections: list[dict] = []
+    keep: dict[str, str] = {}          # content_hash -> source_file of unchanged documents
+    todo: list[tuple[str, bytes, int]] = []
+    seen: dict[str, str] = {}
+    for path in _listing(folder):
+        stats.files_seen += 1
+        name = path.relative_to(folder).as_posix()
+        size = path.stat().st_size
+        if not name.lower().endswith(SUPPORTED_SUFFIXES) or size > max_bytes:
+            rejection = read_document(path, max_bytes)  # rejects by name or size without reading it
+            if isinstance(rejection, Rejection):
+                rejection.source_file = name
+                rejections.append({**asdict(rejection), "rejected_at": now})
+                continue
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in seen:
+            rejections.append({"source_file": name, "content_hash": digest, "byte_size": size,
+                               "reason_code": "duplicate",
+                               "reason": f"same content as {seen[digest]}; only the first file is kept",
+                               "rejected_at": now})
+            continue
+        seen[digest] = name
+        if digest in known:
+            keep[digest] = name
+            continue
+        todo.append((name, data, max_bytes))
+    say(f"{stats.files_seen} files in {folder}: {len(keep)} unchanged, {len(todo)} to read")
+    results = _run(todo, workers, say)
+    documents, facts = [], []
+    for _name, outcome in results:
+        if isinstance(outcome, Rejection):
+            rejections.append({**asdict(outcome), "rejected_at": now})
+            continue
+        parsed, meta, doc_facts = outcome
+        if parsed.content_hash in seen and seen[parsed.content_hash] != parsed.source_file:
+            continue
+        documents.append(_document_row(parsed, meta, now))
+        facts.extend(_fact_rows(parsed, doc_facts))
+    stats.parsed = len(documents)
+    stats.reused = len(keep)
+    _write(con, keep, documents, facts, rejections, stats)
+    stats.accepted = len(keep) + len(documents)
+    stats.rejected = len(rejections)
+    for r in rejections:
+        stats.rejections[r["reason_code"]] = stats.rejections.get(r["reason_code"], 0) + 1
+    stats.facts = con.execute("SELECT count(*) FROM raw.facts").fetchone()[0]
+    stats.seconds = round(time.perf_counter() - started, 3)
+    return stats
+
+
+def _run(todo, workers: int, say: Progress) -> list[tuple[str, object]]:
+    if not todo:
+        return []
+    workers = workers or min(os.cpu_count() or 1, 4)
+    if workers <= 1 or len(todo) < PARALLEL_THRESHOLD:
+        return [_work(item) for item in todo]
+    results = []
+    step = max(len(todo) // 10, 1)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for i, result in enumerate(pool.map(_work, todo, chunksize=16), 1):
+            results.append(result)
+            if i % step == 0 or i == len(todo):
+                say(f"extracted {i}/{len(todo)} documents")
+    return results
+
+
+def _write(con, keep, documents, facts, rejections, stats: LandingStats) -> None:
+    """Replace the landed state in one transaction: readers never see half of it."""
+    con.execute("BEGIN")
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _keep (content_hash VARCHAR, source_file VARCHAR)")
+        if keep:
+            con.executemany("INSERT INTO _keep VALUES (?, ?)", list(keep.items()))
+        new_hashes = {d["content_hash"] for d in documents}
+        gone = con.execute(
+            "SELECT content_hash FROM raw.documents WHERE content_hash NOT IN (SELECT content_hash FROM _keep)").fetchall()
+        stats.removed = sum(1 for (h,) in gone if h not in new_hashes)
+        con.execute("DELETE FROM raw.facts WHERE doc_id IN (SELECT doc_id FROM raw.documents "
+                    "WHERE content_hash NOT IN (SELECT content_hash FROM _keep))")
+        con.execute("DELETE FROM raw.documents WHERE content_hash NOT IN (SELECT content_hash FROM _keep)")
+        # a kept document may have been renamed
+        con.execute("UPDATE raw.documents d SET source_file = k.source_file FROM _keep k "
+                    "WHERE d.content_hash = k.content_hash AND d.source_file <> k.source_file")
+        con.execute("UPDATE raw.facts f SET source_file = d.source_file FROM raw.documents d "
+                    "WHERE f.doc_id = d.doc_id AND f.source_file <> d.source_file")
+        _insert(con, "documents", DOCUMENT_COLUMNS, documents)
+        _insert(con, "facts", FACT_TABLE_COLUMNS, facts)
+        con.execute("DELETE FROM raw.rejected_documents")
+        _insert(con, "rejected_documents", REJECTION_COLUMNS, rejections)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+# ---- statistics and reference data ---------------------------------------------
+
+def land_statistics(con: duckdb.DuckDBPyConnection, folder: Path) -> int:
+    """Every row of every statistics CSV, kept as it is, with its file and row number."""
+    con.execute("CREATE SCHEMA IF NOT EXISTS raw")
+    files = sorted(folder.glob("*.csv")) if folder.is_dir() else []
+    frames = []
+    for path in files:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        for number, row in enumerate(rows, 1):
+            row["row_number"] = number
+            row["source_file"] = path.name
+        frames.extend(rows)
+    columns = ["region_name", "region_code", "indicator", "year", "value", "unit", "measure", "bound",
+               "revision", "source_quality", "scope_note", "source_title", "source_url", "quote"]
+    frame = pl.DataFrame(frames, schema={**{c: pl.Utf8 for c in columns}, "row_number": pl.Int32,
+                                         "source_file": pl.Utf8}, strict=False) if frames else \
+        pl.DataFrame(schema={**{c: pl.Utf8 for c in columns}, "row_number": pl.Int32, "source_file": pl.Utf8})
+    frame = frame.with_columns(pl.col("year").cast(pl.Int32, strict=False),
+                               pl.col("value").cast(pl.Float64, strict=False))
+    con.register("_stats", frame.to_arrow())
+    con.execute("CREATE OR REPLACE TABLE raw.statistics AS SELECT * FROM _stats")
+    con.unregister("_stats")
+    return frame.height
+
+
+def land_regions(con: duckdb.DuckDBPyConnection) -> int:
+    """The national administrative hierarchy (GB/T 2260) from the regions dataset."""
+    con.execute("CREATE SCHEMA IF NOT EXISTS raw")
+    frame = pl.DataFrame(regions_table())
+    con.register("_regions", frame.to_arrow())
+    con.execute("CREATE OR REPLACE TABLE raw.regions AS SELECT * FROM _regions")
+    con.unregister("_regions")
+    return frame.height

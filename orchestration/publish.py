@@ -1,0 +1,90 @@
+"""Publish: copy the validated marts into the file analysts open, atomically.
+
+The published file is written next to the old one with DuckDB storage version
+v1.4.0 (so BI tools embedding DuckDB 1.4/1.5 can open it), holds plain tables
+only (views into another catalog break in readers), and replaces the old file
+with one `os.replace`: a reader that has the old file open keeps reading it, a
+reader that opens it later sees the new one, nobody sees a half-written file.
+Quarantined facts are left out of `marts.plan_facts` and kept, with their
+reasons, in `marts.quarantined_facts`.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+STORAGE_VERSION = "v1.4.0"
+SERVE_SCHEMAS = ("marts", "audit")
+
+
+def publish(build_file: Path, warehouse_file: Path, run_id: str) -> dict:
+    """Write the serve file from the build file and swap it in; return table row counts."""
+    warehouse_file.parent.mkdir(parents=True, exist_ok=True)
+    tmp = warehouse_file.with_name(f".{warehouse_file.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    con = duckdb.connect(str(build_file))  # the pipeline is the working file's only writer
+    try:
+        con.execute(f"ATTACH '{tmp}' AS serve (STORAGE_VERSION '{STORAGE_VERSION}')")
+        counts = _copy_tables(con, run_id)
+        _copy_comments(con)
+        con.execute("DETACH serve")
+    except BaseException:
+        con.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    con.close()
+    os.replace(tmp, warehouse_file)
+    return counts
+
+
+def _tables(con) -> list[tuple[str, str]]:
+    return con.execute(
+        "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = current_database() "
+        f"AND schema_name IN {SERVE_SCHEMAS} ORDER BY 1, 2").fetchall() + con.execute(
+        "SELECT schema_name, view_name FROM duckdb_views() WHERE database_name = current_database() "
+        f"AND schema_name IN {SERVE_SCHEMAS} AND NOT internal ORDER BY 1, 2").fetchall()
+
+
+def _copy_tables(con, run_id: str) -> dict:
+    counts = {}
+    for schema in SERVE_SCHEMAS:
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS serve.{schema}")
+    quarantined = "(SELECT DISTINCT fact_id FROM audit.quarantine WHERE run_id = $run AND fact_id IS NOT NULL)"
+    for schema, table in _tables(con):
+        source = f'{schema}."{table}"'
+        if (schema, table) == ("marts", "plan_facts"):
+            con.execute(f"CREATE TABLE serve.marts.plan_facts AS SELECT * FROM {source} "
+                        f"WHERE fact_id NOT IN {quarantined}", {"run": run_id})
+            con.execute(
+                "CREATE TABLE serve.marts.quarantined_facts AS SELECT f.*, q.reasons, q.checks FROM "
+                f"{source} f JOIN (SELECT fact_id, string_agg(DISTINCT reason, '; ') AS reasons, "
+                "string_agg(DISTINCT suite || '.' || check_name, ', ') AS checks FROM audit.quarantine "
+                "WHERE run_id = $run GROUP BY fact_id) q USING (fact_id)", {"run": run_id})
+        else:
+            con.execute(f'CREATE TABLE serve.{schema}."{table}" AS SELECT * FROM {source}')
+    for schema, table in con.execute(
+            "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = 'serve'").fetchall():
+        counts[f"{schema}.{table}"] = con.execute(f'SELECT count(*) FROM serve.{schema}."{table}"').fetchone()[0]
+    return counts
+
+
+def _copy_comments(con) -> None:
+    """Descriptions persisted by dbt travel with the tables, so BI tools show them."""
+    for schema, table, comment in con.execute(
+            "SELECT schema_name, table_name, comment FROM duckdb_tables() WHERE database_name = current_database()"
+            f" AND schema_name IN {SERVE_SCHEMAS} AND comment IS NOT NULL").fetchall():
+        con.execute(f'COMMENT ON TABLE serve.{schema}."{table}" IS {_quote(comment)}')
+    for schema, table, column, comment in con.execute(
+            "SELECT schema_name, table_name, column_name, comment FROM duckdb_columns() "
+            f"WHERE database_name = current_database() AND schema_name IN {SERVE_SCHEMAS} AND comment IS NOT NULL"
+    ).fetchall():
+        exists = con.execute("SELECT count(*) FROM duckdb_columns() WHERE database_name = 'serve' AND schema_name = ? "
+                             "AND table_name = ? AND column_name = ?", [schema, table, column]).fetchone()[0]
+        if exists:
+            con.execute(f'COMMENT ON COLUMN serve.{schema}."{table}"."{column}" IS {_quote(comment)}')
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"

@@ -1,0 +1,49 @@
+"""Where everything lives: one place for paths and limits.
+
+The published warehouse sits at `warehouse_file`; its private working copy
+(`*.build.duckdb`), the audit reports and the state the pipeline keeps are next
+to it, so `plans build --warehouse /tmp/x/plans.duckdb` touches nothing else.
+Environment variables give the defaults Dagster's UI and schedule use.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+DEFAULT_MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    raw_dir: Path
+    warehouse_file: Path
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
+    workers: int = 0  # 0: one per core
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.raw_dir / "documents"
+
+    @property
+    def statistics_dir(self) -> Path:
+        return self.raw_dir / "statistics"
+
+    @property
+    def build_file(self) -> Path:
+        """The pipeline's private working DuckDB file (one writer: this pipeline)."""
+        return self.warehouse_file.with_name(self.warehouse_file.stem + ".build.duckdb")
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.warehouse_file.parent / "reports"
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        return cls(
+            raw_dir=Path(os.environ.get("PLANS_RAW_DIR", PROJECT_ROOT / "raw")).resolve(),
+            warehouse_file=Path(os.environ.get("PLANS_WAREHOUSE", PROJECT_ROOT / "warehouse" / "plans.duckdb")).resolve(),
+            max_document_bytes=int(os.environ.get("PLANS_MAX_DOCUMENT_BYTES", DEFAULT_MAX_DOCUMENT_BYTES)),
+            workers=int(os.environ.get("PLANS_WORKERS", 0)))
