@@ -6,7 +6,8 @@
 import hashlib
 
 from dagster import (AssetSelection, DefaultScheduleStatus, DefaultSensorStatus, Definitions, RunRequest,
-                     ScheduleDefinition, SensorEvaluationContext, SkipReason, define_asset_job, sensor)
+                     ScheduleDefinition, SensorEvaluationContext, SkipReason, define_asset_job, in_process_executor,
+                     sensor)
 
 from .assets.checks import expectation_suites
 from .assets.ingest import administrative_regions, landed_documents, official_statistics
@@ -48,8 +49,10 @@ def new_documents(context: SensorEvaluationContext):
 
 
 def build_definitions(settings: Settings) -> Definitions:
+    # in-process: DuckDB allows one writing process, so the steps share this one (extraction itself
+    # still fans out over the cores inside the landing step)
     return Definitions(assets=ASSETS, asset_checks=CHECKS, jobs=[build_warehouse], schedules=[daily_build],
-                       sensors=[new_documents], resources=build_resources(settings))
+                       sensors=[new_documents], resources=build_resources(settings), executor=in_process_executor)
 
 
 defs = build_definitions(Settings.from_env())
