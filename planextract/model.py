@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 
-EXTRACTOR_VERSION = "0.1.0"  # bump when extraction output changes: cached facts are redone
+EXTRACTOR_VERSION = "0.2.0"  # bump when extraction output changes: cached facts are redone
 
 
 @dataclass(slots=True)

@@ -11,8 +11,17 @@ import re
 
 from . import lexicon as lx
 
-_VERB = re.compile("|".join(re.escape(v) for v in lx.CLAUSE_VERBS))
-_KIND_VERB = re.compile("|".join(re.escape(v) for v in sorted(lx.INCREMENT_VERBS + lx.LEVEL_VERBS, key=len, reverse=True)))
+
+
+def _verb_pattern(words) -> re.Pattern:
+    """An alternation of verbs, longest first; a verb that is the head of a noun
+    (增加值, 新增长点) is not a verb."""
+    alternatives = "|".join(re.escape(v) for v in sorted(words, key=len, reverse=True))
+    return re.compile(f"(?:{alternatives})(?!{lx.VERB_AS_NOUN_TAIL})")
+
+
+_VERB = _verb_pattern(lx.CLAUSE_VERBS)
+_KIND_VERB = _verb_pattern(lx.INCREMENT_VERBS + lx.LEVEL_VERBS)
 _SENTENCE_HEDGE = re.compile(
     r"^[\s—－-]*(?:(?:到|至|力争到|争取到)?\s*20\d\d\s*年(?:底|末)?[，,]?\s*)?(?:全市|全省|我市|本市)?(?:力争|争取|争创|努力)")
 _RANK_VERB_TAIL = re.compile(r"(?:位居|位于|位列|排名|排在|跻身|稳居|跃居|升至|保持在|保持|进入|居于|居|列|排)$")
@@ -104,7 +113,7 @@ def prefix_noun(sentence: str, end: int, clause_end: int) -> str:
     if m:
         rest = rest[:m.start()]
     rest = rest.lstrip("的 ")
-    if not rest or rest[0] in "，,。；;、和及与或（(" or _VERB.match(rest) or rest.startswith(("左右", "以上", "各")):
+    if not rest or rest[0] in "，,。；;、和及与或（(.!?！？:：" or _VERB.match(rest) or rest.startswith(("左右", "以上", "各")):
         return ""
     return clean_indicator(rest)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from ..model import DocumentMetadata, Fact
 from . import clauses as cl
 from . import lexicon as lx
+from . import regionscope as rs
 from .numbers import Quantity, find_quantities
 from .segment import clauses, lines_with_offsets, sentences
 from .tables import TableFact, extract_tables
@@ -20,6 +21,9 @@ from .textview import TextView, make_view
 from .timescope import TimeMark, time_marks
 
 TARGET_CUES = ("目标", "力争", "争取", "确保", "将", "计划", "预期", "规划", "到")
+PAST_CUES = ("已经", "实现了", "完成了", "达到了", "同比")
+# a sentence with no year that describes the present state (主要包括11个省级园区)
+PRESENT_CUES = ("目前", "现有", "已有", "已建成", "已形成", "主要包括", "截至目前", "比上年", "同比")
 
 
 @dataclass(slots=True)
@@ -31,6 +35,7 @@ class DocContext:
     reference_year: int | None   # when the document was written or published
     plan_start: int | None
     plan_end: int | None
+    reference_month: int | None = None
 
     @classmethod
     def from_metadata(cls, meta: DocumentMetadata | None) -> "DocContext":
@@ -40,7 +45,7 @@ class DocContext:
         written = meta.written_date or meta.published_date
         reference = written.year if written else (meta.period_start_year - 1 if meta.period_start_year else None)
         return cls(meta.region_name, meta.region_code, reference if date else reference,
-                   meta.period_start_year, meta.period_end_year)
+                   meta.period_start_year, meta.period_end_year, written.month if written else None)
 
 
 def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]:
@@ -50,26 +55,30 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
     lines = lines_with_offsets(view.text)
     table_facts, consumed = extract_tables(lines, ctx.plan_start)
     facts = [_table_fact(t, ctx) for t in table_facts]
+    regions = rs.index_regions(view.text, ctx.region_code)
     for index, (start, line) in enumerate(lines):
         if index in consumed or not line.strip():
             continue
-        facts.extend(_paragraph_facts(line, start, ctx))
+        facts.extend(_paragraph_facts(line, start, ctx, regions))
     facts.sort(key=lambda f: f.char_start)  # reading order
     return [_to_original(f, view, text) for f in facts]
 
 
 # ---- narrative text -------------------------------------------------------------
 
-def _paragraph_facts(line: str, line_start: int, ctx: DocContext) -> list[Fact]:
+def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.RegionIndex) -> list[Fact]:
     facts: list[Fact] = []
     paragraph_mark: TimeMark | None = None
     paragraph_period: TimeMark | None = None
     for number, (offset, sentence) in enumerate(sentences(line)):
-        marks = time_marks(sentence)
+        marks = time_marks(sentence, ctx.reference_year)
         quantities = [] if number == 0 and cl.is_heading(sentence) else find_quantities(sentence)
         if quantities:
-            facts.extend(_sentence_facts(sentence, line_start + offset, quantities, marks,
-                                         paragraph_mark, paragraph_period, ctx))
+            start = line_start + offset
+            mentions = [replace(m, start=m.start - start, end=m.end - start)
+                        for m in regions.within(start, start + len(sentence))]
+            facts.extend(_sentence_facts(sentence, start, quantities, marks,
+                                         paragraph_mark, paragraph_period, ctx, mentions))
         for mark in marks:
             if not mark.outlook:
                 paragraph_mark = mark
@@ -78,8 +87,11 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext) -> list[Fact]:
     return facts
 
 
-def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark, paragraph_period, ctx):
+def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark, paragraph_period, ctx,
+                    mentions=()):
     spans = clauses(sentence)
+    subjects = rs.subject_mentions(sentence, list(mentions), spans) if mentions else []
+    starts = [q.start for q in quantities]
     whole_hedge = cl.sentence_hedged(sentence)
     subject = ""
     facts: list[Fact] = []
@@ -97,12 +109,17 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         if noun and cl.names_a_group(noun):
             continue
         indicator = noun or cl.clean_indicator(before)
-        if not noun and (not indicator or indicator.startswith(("占", "比重", "增速", "增长", "年均"))):
+        if not noun and (not indicator or indicator.startswith(lx.DEPENDENT_HEADS)
+                         or indicator in lx.GENERIC_HEADS):
             indicator = (subject or cl.earlier_subject(sentence, spans, k)) + indicator
         elif not noun and q.kind_hint != "rank":
             subject = indicator
+        if subjects:
+            indicator = rs.strip_region(indicator, subjects)
         if not indicator:
             continue
+        region = rs.region_for(sentence, q.start, subjects, spans, starts) if subjects else None
+        region_name, region_code = (region.name, region.code) if region else (ctx.region_name, ctx.region_code)
         mark, inferred = _time_for(q, marks, paragraph_mark)
         role, year = _role_and_year(mark, sentence, ctx)
         per_year = any(cue in scope for cue in lx.PER_YEAR_CUES)
@@ -112,7 +129,7 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
             comparator=q.comparator or "=", is_aspirational=cl.is_hedged(scope, whole_hedge), kind=kind,
             per_year=per_year, year=year, year_inferred=inferred,
             period_start_year=_period_start(kind, per_year, role, mark, paragraph_period, ctx),
-            region_name=ctx.region_name, region_code=ctx.region_code,
+            region_name=region_name, region_code=region_code,
             char_start=sentence_start + q.start, char_end=sentence_start + q.end,
             source_text=sentence, sentence_start=sentence_start)
         if "分别" in whole_before:
@@ -121,19 +138,27 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
             continue
         facts.extend(_distribute(fact, indicator, sentence, q, before))
     for group in respectively.values():
-        _pair_respectively(group, sentence)
+        _pair_respectively(group, sentence, subjects)
     return facts
 
 
-def _pair_respectively(group: list[Fact], sentence: str) -> None:
-    """A、B分别达到20%和25%以上: the i-th number belongs to the i-th indicator, and a
-    comparator written after the last number applies to all of them."""
+def _pair_respectively(group: list[Fact], sentence: str, subjects=()) -> None:
+    """A、B分别达到20%和25%以上: the i-th number belongs to the i-th indicator (or, for
+    乐清、瑞安…分别…, to the i-th region), and a comparator written after the last number
+    applies to all of them."""
     if len(group) < 2:
         return
     subject_text = sentence[:sentence.find("分别")]
     clause_start = max(subject_text.rfind(c) for c in "，,；;：:") + 1
+    listed = rs.leading_list(subject_text[clause_start:], list(subjects), clause_start)
     items = cl.list_items(cl.clean_indicator(subject_text[clause_start:]))
-    if len(items) == len(group):
+    if len(listed) == len(group):
+        shared = cl.clean_indicator(subject_text[listed[-1].end:])
+        for fact, mention in zip(group, listed):
+            fact.region_name, fact.region_code = mention.region.name, mention.region.code
+            if shared:
+                fact.indicator_name = shared
+    elif len(items) == len(group):
         for fact, item in zip(group, items):
             fact.indicator_name = item
     last = group[-1].comparator
@@ -148,6 +173,12 @@ def _distribute(fact: Fact, indicator: str, sentence: str, q: Quantity, before: 
     if sentence[max(0, q.start - 1):q.start] == "各":
         items = cl.list_items(indicator)
         return [replace(fact, indicator_name=i) for i in items]
+    if "各" in before:  # A、B各建成C 2个: one C count per listed item
+        head, _, tail = before.rpartition("各")
+        items = cl.list_items(cl.clean_indicator(head))
+        noun = cl.clean_indicator(tail)
+        if len(items) >= 2 and noun:
+            return [replace(fact, indicator_name=item + noun) for item in items]
     items = cl.splits_into_indicators(indicator)
     if items and "分别" not in before:
         return [replace(fact, indicator_name=i) for i in items]
@@ -168,6 +199,8 @@ def _time_for(q: Quantity, marks: list[TimeMark], paragraph_mark: TimeMark | Non
 
 def _role_and_year(mark: TimeMark | None, sentence: str, ctx: DocContext) -> tuple[str, int | None]:
     if mark is None:
+        if any(c in sentence for c in PRESENT_CUES):
+            return "observation", None
         return "target", ctx.plan_end
     ref = ctx.reference_year
     if mark.outlook or ref is None:
@@ -176,9 +209,14 @@ def _role_and_year(mark: TimeMark | None, sentence: str, ctx: DocContext) -> tup
         return "target", mark.year
     if mark.year < ref:
         return "observation", mark.year
-    if "预计" in sentence:
+    if "预计" in sentence or any(c in sentence for c in PAST_CUES):
         return "observation", mark.year
-    return ("target" if mark.explicit_target or any(c in sentence for c in TARGET_CUES) else "observation"), mark.year
+    if mark.explicit_target or any(c in sentence for c in TARGET_CUES):
+        return "target", mark.year
+    # written early in the year it speaks of (a work report in January): what it says of
+    # that year is still to come
+    early = ctx.reference_month is not None and ctx.reference_month <= 6
+    return ("target" if early else "observation"), mark.year
 
 
 def _kind(q: Quantity, before: str, scope: str, role: str, period: TimeMark | None, per_year: bool) -> str:

@@ -19,16 +19,22 @@ _CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七�
 _UNIT = "|".join(re.escape(u) for u in sorted(lx.BASE_UNITS, key=len, reverse=True))
 _MAG = "|".join(lx.MAGNITUDES)
 
-QUANTITY = re.compile(
-    rf"(?P<num>{_ARABIC}|{_CHINESE})"
-    rf"(?:\s?(?P<sep>[-—–~～至到])\s?(?P<high>{_ARABIC}|{_CHINESE}))?"
-    rf"\s?(?P<approx>余|多)?(?P<mag>{_MAG})?\s?(?P<unit>{_UNIT})?")
+_TAIL = (rf"(?:\s?(?P<sep>[-—–~～至到])\s?(?P<high>{_ARABIC}|{_CHINESE}))?"
+         rf"\s?(?P<approx>余|多)?(?P<mag>{_MAG})?(?P<approx2>余|多)?\s?(?P<unit>{_UNIT})")
+QUANTITY = re.compile(rf"(?P<num>{_ARABIC}){_TAIL}?")  # the unit is optional: 容积率不低于2.0
+# Chinese numerals are common words (一批, 十大): only with a unit can they be a quantity, so
+# the pattern asks for one and the scan stays fast
+QUANTITY_CN = re.compile(rf"(?P<num>{_CHINESE}){_TAIL}")
 RANK = re.compile(
     r"(?P<verb>位居|位于|位列|排名|排在|跻身|稳居|跃居|升至|保持在|保持|进入|居于|居|列|排)"
     r"(?P<scope>[\u4e00-\u9fffA-Za-z“”\"]{0,10}?)"
     r"(?P<form>前|第)(?P<n>\d+|[一二三四五六七八九十]+)(?P<unit>位|名|强)?")
 FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十百]+|\d+)分之(?P<num>[一二三四五六七八九十]+|\d+)")
-BARE_MAGNITUDE = re.compile(r"(?P<verb>突破|超过|达到|迈上|跨越|迈入|超)(?P<mag>万亿|千亿|百亿)(?P<yuan>元)?(?P<tail>大关|台阶|级)?")
+BARE_MAGNITUDE = re.compile(r"(?P<verb>突破|超过|达到|迈上|跨越|迈入|超|形成(?=[^，。；,;]{2,6}规模))(?P<mag>万亿|千亿|百亿)(?P<yuan>元)?(?P<tail>大关|台阶|级)?")
+_HAS_CHINESE_NUMERAL = re.compile(r"[一二两三四五六七八九十]")
+_HAS_BARE_MAGNITUDE = re.compile("万亿|千亿|百亿")
+_NUMBERING = re.compile(r"(专栏|表|图|附件|附表|第|序号|编号|No\.?)\s*$")
+_SPACES = re.compile(r"\s{2,}")
 _CJK = re.compile(r"[\u4e00-\u9fff“\"A-Za-z]")
 
 
@@ -58,12 +64,14 @@ def to_number(text: str) -> float | None:
         return None
 
 
+_BEFORE_WORDS = dict(lx.COMPARATOR_BEFORE)
+# longest word first, as the list order did: 不超过 before 超过 before 超
+_BEFORE = re.compile("(?:%s)$" % "|".join(re.escape(w) for w, _ in sorted(lx.COMPARATOR_BEFORE, key=lambda p: -len(p[0]))))
+
+
 def _comparator_before(sentence: str, start: int) -> str | None:
-    window = sentence[max(0, start - 4):start]
-    for word, comparator in lx.COMPARATOR_BEFORE:
-        if window.endswith(word):
-            return comparator
-    return None
+    m = _BEFORE.search(sentence, max(0, start - 4), start)
+    return _BEFORE_WORDS[m.group(0)] if m else None
 
 
 def _comparator_after(sentence: str, end: int) -> tuple[str | None, int]:
@@ -87,10 +95,16 @@ def find_quantities(sentence: str) -> list[Quantity]:
     """Every quantity with a unit in a sentence, in order, qualifiers removed."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    for quantity in _ranks(sentence) + _fractions(sentence) + _bare_magnitudes(sentence):
+    special = (_ranks(sentence) if ("前" in sentence or "第" in sentence) else []) + \
+        (_fractions(sentence) if "分之" in sentence else []) + \
+        (_bare_magnitudes(sentence) if _HAS_BARE_MAGNITUDE.search(sentence) else [])
+    for quantity in special:
         found.append(quantity)
         taken.append((quantity.start, quantity.end))
-    for m in QUANTITY.finditer(sentence):
+    matches = list(QUANTITY.finditer(sentence))
+    if _HAS_CHINESE_NUMERAL.search(sentence):
+        matches += QUANTITY_CN.finditer(sentence)
+    for m in matches:
         if any(s <= m.start() < e for s, e in taken):
             continue
         quantity = _quantity(sentence, m)
@@ -103,6 +117,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
 def _quantity(sentence: str, m: re.Match) -> Quantity | None:
     num, unit, mag = m.group("num"), m.group("unit"), m.group("mag") or ""
     chinese = not num[0].isdigit()
+    if chinese and not unit:
+        return None  # a Chinese numeral without a unit (十大, 一批) is never a quantity
     if m.start() > 0 and (sentence[m.start() - 1].isdigit() or sentence[m.start() - 1] in ".,"):
         return None
     if _is_numbering(sentence, m):
@@ -125,7 +141,7 @@ def _quantity(sentence: str, m: re.Match) -> Quantity | None:
     after, end_cmp = _comparator_after(sentence, end)
     if _is_qualifier(sentence, m, unit, end_cmp) or _is_structure(sentence, m, end_cmp):
         return None
-    comparator = _combine(_comparator_before(sentence, m.start()), after, bool(m.group("approx")))
+    comparator = _combine(_comparator_before(sentence, m.start()), after, bool(m.group("approx") or m.group("approx2")))
     return Quantity(m.start(), end_cmp, value, high, mag + unit, comparator, after=end)
 
 
@@ -148,9 +164,9 @@ def _bare_number(sentence: str, m: re.Match) -> Quantity | None:
 def _is_numbering(sentence: str, m: re.Match) -> bool:
     """专栏7, 表1, 附件2, 图3: labels of a document's parts; and a unit split from
     its number by more than one space is a new word (专栏7  台州…)."""
-    if re.search(r"(专栏|表|图|附件|附表|第|序号|编号|No\.?)\s*$", sentence[max(0, m.start() - 3):m.start()]):
+    if _NUMBERING.search(sentence, max(0, m.start() - 3), m.start()):
         return True
-    return bool(re.search(r"\s{2,}", m.group(0)))
+    return bool(_SPACES.search(m.group(0)))
 
 
 def _is_year_or_date(sentence: str, m: re.Match) -> bool:
@@ -230,6 +246,6 @@ def _bare_magnitudes(sentence: str) -> list[Quantity]:
         start = m.start("mag")
         if start < len(sentence) and start > 0 and sentence[start - 1].isdigit():
             continue
-        comparator = dict(lx.COMPARATOR_BEFORE).get(m.group("verb"), ">")
+        comparator = dict(lx.COMPARATOR_BEFORE).get(m.group("verb"), "=" if m.group("verb") == "形成" else ">")
         out.append(Quantity(start, m.end(), 1.0, None, m.group("mag") + "元", comparator, after=m.end()))
     return out

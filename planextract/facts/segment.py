@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_END = re.compile(r"[。！？!?]+")
+# an ASCII full stop ends a sentence after a word or a unit, never inside 1.5 or after a
+# heading number (3. 建设…)
+SENTENCE_END = re.compile(r"[。！？!?]+|(?<=[\u4e00-\u9fff%）)”])\.(?=\s|$|[\u4e00-\u9fff])")
 CLAUSE_END = re.compile(r"[，,；;：:]")
 
 

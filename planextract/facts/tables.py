@@ -18,9 +18,9 @@ from .numbers import to_number
 YEAR_CELL = re.compile(r"(20\d\d)\s*年")
 UNIT_PAREN = re.compile(r"[（(]([^（）()]{1,12})[)）]\s*$")
 FOOTNOTE = re.compile(r"(?P<mark>\*+|※|#|△|▲)\s*(?:为|表示|系|是)?\s*(?P<year>20\d\d)\s*年")
-NUMBER_CELL = re.compile(r"^(?P<prefix>年均|每年|累计|≥|>=|≤|<=|>|<|约|超过|不低于|不高于|不超过)?\s*"
+NUMBER_CELL = re.compile(r"^(?P<prefix>年均|每年|累计|≥|>=|≤|<=|>|<|约|超过|不低于|不高于|不超过|前|第)?\s*"
                          r"(?P<num>-?\d+(?:\.\d+)?)(?:\s*[-—–~至]\s*(?P<high>\d+(?:\.\d+)?))?\s*"
-                         r"(?P<mark>\*+|※|#|△|▲)?\s*(?P<suffix>以上|以下|以内|左右)?\s*"
+                         r"(?P<mark>\*+|※|#|△|▲)?\s*(?:位|名)?(?P<suffix>以上|以下|以内|左右)?\s*"
                          r"(?:[（(](?P<stretch_word>力争|争取)\s*(?P<stretch>\d+(?:\.\d+)?)[)）])?$")
 
 
@@ -148,6 +148,8 @@ def extract_tables(lines: list[tuple[int, str]], plan_start: int | None) -> tupl
             cells = row.cells
             if len(cells) < ncols:  # an empty leading cell lost: align from the right
                 cells = [Cell("", cells[0].start)] * (ncols - len(cells)) + cells
+            elif len(cells) > ncols:  # a leading 序号 column without a header cell
+                cells = cells[len(cells) - ncols:]
             facts.extend(_row_facts(cells, roles, target_year, baseline_year, notes, plan_start))
         i = j
     return facts, consumed
@@ -173,7 +175,7 @@ def _split_unit(indicator: str, unit_cell: str | None) -> tuple[str, str]:
 
 def _looks_like_unit(text: str) -> bool:
     text = text.strip()
-    if text in ("%", "‰") or text in lx.BASE_UNITS:
+    if text in ("%", "‰", "位", "名次") or text in lx.BASE_UNITS:
         return True
     stripped = text
     for mag in lx.MAGNITUDES:
@@ -213,7 +215,7 @@ def _row_facts(cells, roles, target_year, baseline_year, notes, plan_start) -> l
     prefix, suffix = parsed.group("prefix") or "", parsed.group("suffix") or ""
     comparator = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}.get(suffix) or \
         {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "约": "~", "超过": ">",
-         "不低于": ">=", "不高于": "<=", "不超过": "<="}.get(prefix, "=")
+         "不低于": ">=", "不高于": "<=", "不超过": "<=", "前": "<="}.get(prefix, "=")
     per_year = prefix in ("年均", "每年") or "年均" in name
     high = float(parsed.group("high")) if parsed.group("high") else None
     facts = [TableFact(value=float(parsed.group("num")), value_high=high, comparator=comparator,
@@ -225,7 +227,7 @@ def _row_facts(cells, roles, target_year, baseline_year, notes, plan_start) -> l
 
 
 def _kind(name: str, unit: str, target_text: str) -> str:
-    if "排名" in target_text or "排名" in name or unit in ("位", "名次"):
+    if "排名" in target_text or "排名" in name or unit in ("位", "名次") or target_text.startswith(("前", "第")):
         return "rank"
     if unit in ("个百分点", "百分点"):
         return "increment"

@@ -21,6 +21,8 @@ _FULLWIDTH.update({ord("．"): ".", ord("％"): "%", ord("＋"): "+", ord("－")
 # a pinyin gloss after a character: 萬(wàn), 長(zhǎng)
 _GLOSS = re.compile(r"[\(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[\)）]")
 _TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+# str.translate walks the text in Python-level dict lookups: run it only when a character needs it
+_NEEDS_WIDTH = re.compile("[" + "".join(re.escape(chr(c)) for c in _FULLWIDTH if chr(c) != "，") + "]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -62,7 +64,7 @@ def _looks_traditional(text: str) -> bool:
 
 def make_view(text: str) -> TextView:
     """Normalise digits, punctuation width, traditional characters and pinyin glosses."""
-    view = text.translate(_FULLWIDTH)
+    view = text.translate(_FULLWIDTH) if _NEEDS_WIDTH.search(text) else text
     if _looks_traditional(view):
         view = _simplify(view)
     if "(" in view or "（" in view:

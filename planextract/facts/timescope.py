@@ -18,6 +18,12 @@ YEAR = re.compile(
 RANGE = re.compile(r"(?<!\d)(?P<start>20\d\d)\s*[-—–~～至到]\s*(?P<end>20\d\d)\s*年")
 PERIOD = re.compile(r"[“\"]?(?P<name>十[一二三四五]五)[”\"]?(?P<tail>期间|时期|以来|末|内|中期)")
 BASELINE_LEAD = ("比", "较", "与", "同比", "相比", "从", "由")
+# years named relative to when the document was written (a government work report):
+# word -> (offset of the year described, length of the period or None)
+RELATIVE = re.compile(r"(?P<word>今年|本年度|本年|明年|去年|上年|上一年|过去一年|过去的一年|"
+                      r"过去(?P<n>五|5|三|3)年|过去的(?P<n2>五|5)年)")
+_RELATIVE_OFFSET = {"今年": 0, "本年度": 0, "本年": 0, "明年": 1, "去年": -1, "上年": -1, "上一年": -1,
+                    "过去一年": -1, "过去的一年": -1}
 
 
 @dataclass(slots=True)
@@ -29,9 +35,15 @@ class TimeMark:
     outlook: bool = False     # 展望2035年
 
 
-def time_marks(sentence: str) -> list[TimeMark]:
-    """Every time expression of a sentence that can be a fact's year, in order."""
+def time_marks(sentence: str, reference_year: int | None = None) -> list[TimeMark]:
+    """Every time expression of a sentence that can be a fact's year, in order.
+
+    With the year the document was written, 今年/去年/过去五年 become years too."""
     marks: list[TimeMark] = []
+    if "年" not in sentence and "五" not in sentence:
+        return marks
+    if reference_year is not None and ("年" in sentence):
+        marks.extend(_relative_marks(sentence, reference_year))
     ranges = list(RANGE.finditer(sentence))
     for m in ranges:
         marks.append(TimeMark(m.start(), int(m.group("end")), int(m.group("start")), False))
@@ -55,6 +67,23 @@ def time_marks(sentence: str) -> list[TimeMark]:
         marks.append(TimeMark(m.start(), end, start, False))
     marks.sort(key=lambda t: t.pos)
     return marks
+
+
+def _relative_marks(sentence: str, reference_year: int) -> list[TimeMark]:
+    out = []
+    for m in RELATIVE.finditer(sentence):
+        if sentence[max(0, m.start() - 1):m.start()] in ("较", "比", "同", "与"):
+            continue  # 比上年增长8%: a baseline
+        if m.group("word") == "上年" and sentence[m.end():m.end() + 1] in ("同", "末", "度"):
+            continue
+        n = m.group("n") or m.group("n2")
+        if n:
+            length = 5 if n in ("五", "5") else 3
+            out.append(TimeMark(m.start(), reference_year - 1, reference_year - length, False))
+            continue
+        offset = _RELATIVE_OFFSET[m.group("word")]
+        out.append(TimeMark(m.start(), reference_year + offset, None, offset > 0))
+    return out
 
 
 def _is_date(sentence: str, m: re.Match) -> bool:

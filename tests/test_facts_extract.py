@@ -1,0 +1,107 @@
+"""planextract.facts.extract: the wiring, provenance and the region of each fact.
+
+Sentences are made up for these tests (not taken from the seed documents)."""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "extraction"))
+from factkit import extract, one  # noqa: E402
+
+from planextract.facts import extract_facts  # noqa: E402
+
+WENZHOU = dict(region="温州市", code="330300")
+TAIZHOU = dict(region="台州市", code="331000")
+
+
+def regions(facts):
+    return [(f.value, f.region_name, f.region_code) for f in facts]
+
+
+# ---- wiring ------------------------------------------------------------------------
+
+def test_without_metadata():
+    (f,) = extract_facts("到2025年，全市新增上市公司12家。")
+    assert (f.role, f.year, f.region_name, f.value) == ("target", 2025, None, 12)
+
+
+def test_reading_order_and_sentence_provenance():
+    text = "第一段没有数字。\n到2025年，新增企业10家，建成园区3个。\n2020年，全市拥有企业500家。"
+    facts = extract(text)
+    assert [f.value for f in facts] == [10, 3, 500]
+    for f in facts:
+        assert text[f.sentence_start:f.sentence_start + len(f.source_text)] == f.source_text
+        assert f.quote in f.source_text
+
+
+def test_document_region_by_default():
+    f = one("到2025年，全市数字经济增加值达到5000亿元。", **WENZHOU)
+    assert (f.region_name, f.region_code) == ("温州市", "330300")
+
+
+# ---- regions ----------------------------------------------------------------------------
+
+def test_county_level_city_as_subject():
+    facts = extract("到2025年，乐清市数字经济核心产业增加值达到300亿元，增长8%。", **WENZHOU)
+    assert regions(facts) == [(300, "乐清市", "330382"), (8, "乐清市", "330382")]
+    assert facts[0].indicator_name == "数字经济核心产业增加值"
+
+
+def test_short_county_name_within_the_province():
+    f = one("2020年，瑞安规上工业增加值达到420亿元。", **WENZHOU)
+    assert (f.region_name, f.region_code) == ("瑞安市", "330381")
+
+
+def test_comparison_article_gives_each_city_its_numbers():
+    text = "2022年，杭州市数字经济核心产业增加值5000亿元，增长10%；宁波市数字经济核心产业增加值1800亿元，增长8%。"
+    facts = extract(text, region="浙江省", code="330000")
+    assert [(f.value, f.region_name) for f in facts] == [
+        (5000, "杭州市"), (10, "杭州市"), (1800, "宁波市"), (8, "宁波市")]
+
+
+def test_regions_listed_with_respectively():
+    facts = extract("到2025年，乐清、瑞安数字经济增加值分别达到500亿元和400亿元。", **WENZHOU)
+    assert [(f.value, f.region_name, f.indicator_name) for f in facts] == [
+        (500, "乐清市", "数字经济增加值"), (400, "瑞安市", "数字经济增加值")]
+
+
+def test_province_as_subject_then_back_to_the_city():
+    facts = extract("2022年，浙江省数字经济增加值达到4万亿元，全市数字经济增加值达到3000亿元。", **WENZHOU)
+    assert [(f.value, f.region_name) for f in facts] == [(4, "浙江省"), (3000, "温州市")]
+
+
+def test_whole_province_is_a_scope_not_a_region():
+    facts = extract("到2025年，全市亩均税收和亩均增加值保持全省前3，全省排名第二的指标继续保持。", **WENZHOU)
+    assert all(f.region_name == "温州市" for f in facts)
+    f = one("到2025年，全省数字经济增加值占比达到60%。", **WENZHOU)
+    assert f.region_name == "温州市"
+
+
+def test_region_inside_an_organisation_or_a_title_is_not_the_fact_region():
+    f = one("乐清市人民政府提出，到2025年全市新增上市公司30家。", **WENZHOU)
+    assert f.region_name == "温州市"
+    f = one("《浙江省数字经济发展“十四五”规划》提出，到2025年全市新增上市公司30家。", **WENZHOU)
+    assert f.region_name == "温州市"
+
+
+def test_region_that_is_not_the_subject_of_the_number():
+    f = one("到2025年，全市数字经济增加值占浙江省比重达到10%。", **WENZHOU)
+    assert f.region_name == "温州市"
+    f = one("积极对接上海、杭州等城市，到2025年引进科创项目50个。", **WENZHOU)
+    assert f.region_name == "温州市"
+
+
+def test_a_list_of_regions_with_its_own_verb_does_not_own_later_numbers():
+    f = one("黄岩、临海分别列入省级试点名单，新增3个国家级专项。", **TAIZHOU)
+    assert f.region_name == "台州市"
+
+
+def test_brand_named_after_the_city():
+    f = one("台州制造品牌影响力提升，到2025年新增品字标企业100家。", **TAIZHOU)
+    assert (f.region_name, f.region_code) == ("台州市", "331000")
+    f = one("温州制造品牌影响力提升，到2025年新增品字标企业100家。", **TAIZHOU)
+    assert f.region_name == "台州市"
+
+
+def test_region_heading_with_colon():
+    f = one("杭州市：数字经济核心产业增加值5000亿元。", region="浙江省", code="330000")
+    assert f.region_name == "杭州市"

@@ -1,0 +1,187 @@
+"""planextract.facts.numbers: quantities, units, comparators, ranks, fractions, and what is not a fact.
+
+Sentences are made up for these tests (not taken from the seed documents)."""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "extraction"))
+from factkit import extract, one  # noqa: E402
+
+from planextract.facts.numbers import find_quantities, to_number  # noqa: E402
+
+
+def q1(sentence):
+    found = find_quantities(sentence)
+    assert len(found) == 1, [(q.value, q.unit) for q in found]
+    return found[0]
+
+
+# ---- numbers ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("全年软件业务收入达到1,234.5亿元。", 1234.5, "亿元"),
+    ("跨境电商进出口额12,345,678元。", 12345678, "元"),
+    ("数字经济核心产业增加值达到两千亿元。", 2000, "亿元"),
+    ("规上工业总产值达到1.2万亿元。", 1.2, "万亿元"),
+    ("全社会研发投入达到三百亿元。", 300, "亿元"),
+    ("集成电路产值达到5550 亿元。", 5550, "亿元"),  # a space between number and unit
+    ("低效工业用地整治完成2万亩。", 2, "万亩"),
+])
+def test_numbers_and_magnitudes(sentence, value, unit):
+    q = q1(sentence)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_full_width_digits_through_the_view():
+    f = one("到2025年，全市规上工业企业达到１２３家。")
+    assert (f.value, f.unit, f.quote) == (123, "家", "１２３家")
+
+
+def test_bare_magnitude_breakthrough():
+    q = q1("先进制造业集群规模突破万亿大关。")
+    assert (q.value, q.unit, q.comparator) == (1, "万亿元", ">")
+
+
+def test_magnitude_class_is_a_qualifier():
+    assert find_quantities("加快培育千亿级产业集群。") == []
+    assert find_quantities("打造百亿级龙头企业。") == []
+
+
+def test_fraction_is_a_percent_share():
+    q = q1("高新技术企业数量占比达到三分之二。")
+    assert (q.value, q.unit, q.kind_hint) == (66.667, "%", "share")
+    assert q1("规上企业覆盖率超过四分之三。").value == 75
+
+
+@pytest.mark.parametrize("sentence, low, high, unit", [
+    ("建成省级创新中心1—2家。", 1, 2, "家"),
+    ("新建研究院5-10家。", 5, 10, "家"),
+    ("打造未来工厂5至10个。", 5, 10, "个"),
+    ("引进外资企业3~5家。", 3, 5, "家"),
+])
+def test_ranges(sentence, low, high, unit):
+    q = q1(sentence)
+    assert (q.value, q.value_high, q.unit) == (low, high, unit)
+
+
+def test_to_number():
+    assert to_number("1,234.5") == 1234.5
+    assert to_number("两千") == 2000
+    assert to_number("十二") == 12
+
+
+# ---- units --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("实际利用外资12亿美元。", "亿美元"),
+    ("培育专精特新企业30家。", "家"),
+    ("建成5G基站3000个。", "个"),
+    ("制定行业标准25项。", "项"),
+    ("有效发明专利2万件。", "万件"),
+    ("推广工业机器人1500台。", "台"),
+    ("引进高层次人才800名。", "名"),
+    ("打造示范产业链12条。", "条"),
+    ("研发投入强度达到3.2%。", "%"),
+    ("数字经济占比提高2个百分点。", "个百分点"),
+    ("亩均税收达到35万元/亩。", "万元/亩"),
+    ("工业机器人密度达到300台/万人。", "台/万人"),
+    ("全员劳动生产率达到30万元/人。", "万元/人"),
+    ("新增工业用地1.5万亩。", "万亩"),
+    ("营商环境评价得分达到90分。", "分"),
+    ("细颗粒物浓度控制在25微克/立方米以下。", "微克/立方米"),
+    ("能源消费总量控制在1200万吨标准煤以内。", "万吨标准煤"),
+])
+def test_units(sentence, unit):
+    assert q1(sentence).unit == unit
+
+
+def test_fen_in_fenbie_is_not_a_score():
+    found = find_quantities("两项指标分别达到20%和25%。")
+    assert [q.unit for q in found] == ["%", "%"]
+
+
+def test_bare_index_after_comparator():
+    q = q1("区域创新能力指数不低于1.5。")
+    assert (q.value, q.unit, q.comparator) == (1.5, "", ">=")
+    assert find_quantities("产业链条更加完善，形成3大板块。") == []
+
+
+# ---- ranks ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, value, comparator", [
+    ("地区生产总值居全省第6位。", 6, "="),
+    ("数字经济发展指数位居全省前3。", 3, "<="),
+    ("政府数字化水平居全省前三。", 3, "<="),
+    ("综合评价列全国地级市第二。", 2, "="),
+])
+def test_ranks(sentence, value, comparator):
+    q = q1(sentence)
+    assert (q.value, q.unit, q.comparator, q.kind_hint) == (value, "位", comparator, "rank")
+
+
+def test_rank_words_that_are_not_ranks():
+    assert find_quantities("稳居全国第一方阵。") == []
+    assert find_quantities("走在全省前列。") == []
+
+
+# ---- comparators -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, comparator", [
+    ("研发投入强度达到3%以上。", ">="),
+    ("森林覆盖率不低于61%。", ">="),
+    ("高新技术企业至少200家。", ">="),
+    ("工业投资超500亿元。", ">"),
+    ("服务企业超过3000家。", ">"),
+    ("跨境电商交易额突破300亿元。", ">"),
+    ("新能源汽车产量逾10万辆。", ">"),
+    ("安全事故死亡人数20人以下。", "<="),
+    ("单位能耗下降率不超过13.5%。", "<="),
+    ("城镇调查失业率控制在5.5%以内。", "<="),
+    ("工业企业亏损面低于10%。", "<"),
+    ("外贸依存度不足30%。", "<"),
+    ("数字经济增加值1000亿元左右。", "~"),
+    ("研发经费约120亿元。", "~"),
+    ("规上工业企业近9000家。", "~"),
+    ("新增市场主体10万余户。", "~"),
+    ("新增就业2000余人。", "~"),
+    ("数字贸易额达到800亿元。", "="),
+    ("网络零售额达1500亿元。", "="),
+])
+def test_comparators(sentence, comparator):
+    q = q1(sentence)
+    assert (q.comparator or "=") == comparator
+
+
+# ---- not facts --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "深入实施“6+3”产业链提升工程。",
+    "加快构建“789+N”现代产业体系。",
+    "打造“2135”工业互联网平台体系。",
+    "全面推进“3311”人才工程。",
+    "用3年时间实现规上企业数字化改造全覆盖。",
+    "规划期为2021—2025年。",
+    "本通知自2022年3月1日起施行。",
+    "详见专栏5和附件2。",
+    "围绕8个方面提出12项重点任务。",
+    "从4个维度设置18项具体指标。",
+])
+def test_not_facts(sentence):
+    assert find_quantities(sentence) == []
+
+
+def test_qualifiers_inside_an_indicator_name():
+    found = find_quantities("招引30亿元以上重大项目累计达到40个。")
+    assert [(q.value, q.unit) for q in found] == [(40, "个")]
+    found = find_quantities("新增世界500强投资企业5家。")
+    assert [(q.value, q.unit) for q in found] == [(5, "家")]
+    found = find_quantities("新引进超10亿元项目15个。")
+    assert [(q.value, q.unit) for q in found] == [(15, "个")]
+
+
+def test_numbered_heading_is_not_a_fact():
+    assert extract("（四）培育8个先进制造业集群") == []
+    assert extract("二、建设15个数字化示范园区") == []
+    assert extract("6. 新增30个智能工厂") == []

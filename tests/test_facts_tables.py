@@ -1,0 +1,100 @@
+"""planextract.facts.tables: indicator tables in both plain-text layouts.
+
+Tables are made up for these tests (not taken from the seed documents)."""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "extraction"))
+from factkit import extract  # noqa: E402
+
+ROWS = (
+    "表2  “十四五”科技创新主要指标\n"
+    "序号\t指标名称\t2020年\t2025年\t属性\n"
+    "1\t全社会研发投入（亿元）\t300\t500（力争560）\t预期性\n"
+    "2\t高新技术产业增加值占规上工业比重（%）\t55.2*\t60以上\t预期性\n"
+    "3\t技术合同成交额年均增长（%）\t—\t年均12\t预期性\n"
+    "4\t每万人高价值发明专利拥有量（件）\t8.1\t15\t约束性\n"
+    "5\t科技体制改革\t—\t取得突破性进展\t预期性\n"
+    "6\t区域创新能力排名（位）\t9\t前5\t预期性\n"
+    "注：*为2019年数据。\n"
+    "下一段正文。\n"
+)
+
+CELLS = (
+    "主要指标\n"
+    "\t指标\n\t单位\n\t2020年\n\t2025年\n\t属性\n"
+    "\n"
+    "\t1\n\t工业增加值\n\t亿元\n\t2100\n\t3000\n\t预期性\n"
+    "\n"
+    "\t2\n\t规上工业亩均税收\n\t万元/亩\n\t30\n\t40以上\n\t约束性\n"
+)
+
+
+def by_name(facts):
+    out = {}
+    for f in facts:
+        out.setdefault(f.indicator_name, []).append(f)
+    return out
+
+
+def test_row_per_line_layout():
+    facts = by_name(extract(ROWS))
+    assert set(facts) == {"全社会研发投入", "高新技术产业增加值占规上工业比重", "技术合同成交额年均增长",
+                          "每万人高价值发明专利拥有量", "科技体制改革", "区域创新能力排名"}
+
+
+def test_unit_from_the_indicator_cell_and_baseline_column():
+    (f,) = by_name(extract(ROWS))["每万人高价值发明专利拥有量"]
+    assert (f.value, f.unit, f.baseline_value, f.baseline_year, f.year, f.role) == (15, "件", 8.1, 2020, 2025, "target")
+    assert f.attribute == "约束性"
+
+
+def test_stretch_target_is_a_second_aspirational_fact():
+    base, stretch = by_name(extract(ROWS))["全社会研发投入"]
+    assert (base.value, base.is_aspirational) == (500, False)
+    assert (stretch.value, stretch.is_aspirational) == (560, True)
+    assert stretch.baseline_value == 300 and stretch.unit == "亿元"
+
+
+def test_at_least_and_footnote_marker():
+    (f,) = by_name(extract(ROWS))["高新技术产业增加值占规上工业比重"]
+    assert (f.value, f.comparator, f.kind) == (60, ">=", "share")
+    assert (f.baseline_value, f.baseline_year) == (55.2, 2019)
+
+
+def test_per_year_target_without_baseline():
+    (f,) = by_name(extract(ROWS))["技术合同成交额年均增长"]
+    assert (f.value, f.per_year, f.kind, f.baseline_value) == (12, True, "rate", None)
+
+
+def test_non_numeric_target():
+    (f,) = by_name(extract(ROWS))["科技体制改革"]
+    assert f.value is None and f.attribute == "预期性"
+
+
+def test_quote_is_the_indicator_cell():
+    facts = extract(ROWS)
+    for f in facts:
+        assert f.quote.startswith(f.indicator_name)
+
+
+def test_text_after_the_table_is_read_as_text():
+    facts = extract(ROWS + "到2025年，新增科技型中小企业3000家。\n")
+    assert [f.value for f in facts if f.indicator_name == "科技型中小企业"] == [3000]
+
+
+def test_cell_per_line_layout_with_unit_column_and_unheaded_number_column():
+    facts = by_name(extract(CELLS))
+    (a,) = facts["工业增加值"]
+    (b,) = facts["规上工业亩均税收"]
+    assert (a.value, a.unit, a.baseline_value, a.attribute) == (3000, "亿元", 2100, "预期性")
+    assert (b.value, b.unit, b.comparator, b.attribute) == (40, "万元/亩", ">=", "约束性")
+
+
+def test_a_tab_separated_line_without_an_indicator_header_is_no_table():
+    assert extract("地区\t2021年\t2022年\n温州\t12\t15\n") == []
+
+
+def test_rank_row():
+    (f,) = by_name(extract(ROWS))["区域创新能力排名"]
+    assert (f.value, f.unit, f.comparator, f.kind, f.baseline_value) == (5, "位", "<=", "rank", 9)
