@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import fcntl
 import logging
 import sys
 import time
@@ -35,7 +36,16 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.raw / "documents").is_dir():
         parser.error(f"{args.raw} has no documents/ folder")
     settings = Settings(args.raw.resolve(), args.warehouse.resolve(), args.max_document_bytes, args.workers)
-    return build_warehouse(settings, quiet=args.quiet)
+    settings.warehouse_file.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = settings.warehouse_file.with_name(f".{settings.warehouse_file.name}.lock")
+    with lock_path.open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"another build of {settings.warehouse_file} is running; try again when it has finished",
+                  file=sys.stderr)
+            return 1
+        return build_warehouse(settings, quiet=args.quiet)
 
 
 def build_warehouse(settings: Settings, quiet: bool = False) -> int:

@@ -74,6 +74,11 @@ def seeds_build(tmp_path_factory):
     # the same notice as GB18030 with a new name: a different file with the same text is not a duplicate
     notice = (SEEDS / "001_20b6359624fcdfc3.txt").read_text(encoding="utf-8")
     (docs / "notice_gb18030.txt").write_bytes(notice.encode("gb18030"))
+    # a notice whose 2020 baseline contradicts the statistics bureau (6871 亿元)
+    (docs / "baseline_edit.txt").write_text(
+        "温州市人民政府关于印发温州市经济发展“十四五”规划的通知\n\n发布日期: 2021-06-01\n\n"
+        "表1  主要指标\n指标名称\t2020年\t2025年目标\t属性\n地区生产总值（亿元）\t7871\t10000\t预期性\n",
+        encoding="utf-8")
     warehouse = tmp_path_factory.mktemp("warehouse") / "plans.duckdb"
     result = plans_build(raw, warehouse, "--max-document-bytes", str(MAX_BYTES))
     return raw, warehouse, result
@@ -84,7 +89,7 @@ def test_build_publishes_and_reports_a_summary(seeds_build):
     assert result.returncode == 0, result.stdout + result.stderr
     assert warehouse.exists()
     summary = result.stdout
-    assert "documents  read 15 · accepted 7 · rejected 8" in summary, summary
+    assert "documents  read 16 · accepted 8 · rejected 8" in summary, summary
     assert "published" in summary and str(warehouse) in summary
     assert "landed" in result.stderr and "dbt build" in result.stderr and "publishing" in result.stderr
 
@@ -105,7 +110,7 @@ def test_good_documents_still_build(seeds_build):
     _, warehouse, _ = seeds_build
     files = {r[0] for r in query(warehouse, "SELECT source_file FROM marts.documents")}
     assert {p.name for p in SEEDS.iterdir()} <= files
-    assert {"edited_units.md", "notice_gb18030.txt"} <= files
+    assert {"edited_units.md", "notice_gb18030.txt", "baseline_edit.txt"} <= files
     encodings = dict(query(warehouse, "SELECT source_file, encoding FROM marts.documents"))
     assert encodings["notice_gb18030.txt"] == "gb18030"
 
@@ -132,6 +137,16 @@ def test_wrong_unit_is_quarantined_with_its_reason_and_reported(seeds_build):
                                 "AND value = 1450 AND unit = '元'")
     report = Path(query(warehouse, "SELECT report_path FROM audit.runs")[0][0])
     assert "edited_units.md" in report.read_text(encoding="utf-8")
+
+
+def test_baseline_contradicting_statistics_is_flagged_with_both_sources(seeds_build):
+    _, warehouse, _ = seeds_build
+    (passed, sample), = query(warehouse, "SELECT passed, failing_sample FROM audit.check_results "
+                                         "WHERE check_name = 'baseline_agrees_with_statistics'")
+    assert not passed
+    flagged = [row for row in json.loads(sample) if row["source_file"] == "baseline_edit.txt"]
+    assert flagged and flagged[0]["plan_value"] == 7871 and flagged[0]["statistic_value"] == 6871
+    assert flagged[0]["source_url"].startswith("http")
 
 
 def test_nothing_is_lost_counts_reconcile(seeds_build):
