@@ -7,10 +7,12 @@ rules live here; each is tested on made-up sentences in tests/test_metadata.py.
 from __future__ import annotations
 
 import email.utils
+from dataclasses import replace
 import re
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 
+from planextract.facts.textview import make_view
 from planextract.model import DocumentMetadata, ParsedDocument
 from planextract.regions import Region, find_regions, resolve_name
 
@@ -233,7 +235,7 @@ def _plan_title(doc: ParsedDocument, lines: list[str], notice: str | None, kind:
     if kind == "plan_text":
         for line in lines[:5]:
             core = re.sub(r"[（(]\s*(?:19|20)\d{2}[^（）()]{0,6}(?:19|20)\d{2}\s*年?\s*[）)]$", "", line)
-            if len(line) <= 60 and core.endswith(("规划", "纲要", "计划", "方案", "要点")) \
+            if len(line) <= 60 and core.endswith(("规划", "纲要", "计划", "方案", "要点", "工作报告")) \
                     and not re.search(r"[，。：:]", line):
                 return _strip_title(line)
     if head_titles:
@@ -396,7 +398,17 @@ def _outlet(doc: ParsedDocument, kind: str) -> str | None:
 
 # ----------------------------------------------------------------------------- entry point
 
+def _matching_copy(doc: ParsedDocument) -> ParsedDocument:
+    """Rules are written for simplified characters and ASCII digits: read a traditional-character
+    page (or one with pinyin glosses, full-width digits) through the extractor's matching copy."""
+    def view(text):
+        return make_view(text).text if text else text
+    return replace(doc, text=view(doc.text), html_title=view(doc.html_title),
+                   front_matter={k: view(v) if isinstance(v, str) else v for k, v in (doc.front_matter or {}).items()})
+
+
 def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
+    doc = _matching_copy(doc)
     lines = _lines(doc.text)
     headline = _headline(doc)
     doc_number = _doc_number(lines)

@@ -130,17 +130,20 @@ def list_items(indicator: str) -> list[str]:
     if len(parts) < 2:
         return [indicator]
     last = parts[-1]
-    tail = _shared_tail(last)
+    tail = _shared_tail(last, parts[0])
     return [p + tail if tail and not p.endswith(tail) and len(p) <= 6 else p for p in parts[:-1]] + [last]
 
 
-def _shared_tail(last: str) -> str:
+def _shared_tail(last: str, first: str = "") -> str:
     if "的" in last:
         return last[last.index("的") + 1:]
     for head in ("产业链", "产业", "行业", "占", "年均", "增速", "增长", "比重"):
         pos = last.find(head)
         if pos > 0:
             return last[pos:]
+    # parallel modifiers of equal length: 城镇和农村居民人均可支配收入 → 城镇 + 居民人均可支配收入
+    if first and len(first) <= 4 and len(last) > len(first) + 2:
+        return last[len(first):]
     return ""
 
 

@@ -161,6 +161,8 @@ def _pair_respectively(group: list[Fact], sentence: str, subjects=()) -> None:
     elif len(items) == len(group):
         for fact, item in zip(group, items):
             fact.indicator_name = item
+    for fact in group[1:]:  # 分别增长3.4%和6.2%: the words before the first number govern all of them
+        fact.kind, fact.per_year = group[0].kind, group[0].per_year
     last = group[-1].comparator
     if last in (">=", "<=", "~"):
         for fact in group:
@@ -203,6 +205,8 @@ def _role_and_year(mark: TimeMark | None, sentence: str, ctx: DocContext) -> tup
             return "observation", None
         return "target", ctx.plan_end
     ref = ctx.reference_year
+    if mark.since:
+        return "observation", mark.year
     if mark.outlook or ref is None:
         return "target", mark.year
     if mark.year > ref:
@@ -236,7 +240,7 @@ def _kind(q: Quantity, before: str, scope: str, role: str, period: TimeMark | No
     if verb in lx.INCREMENT_VERBS and not scope.endswith("滚动" + verb) and "滚动" + verb not in scope:
         return "increment"
     if role == "observation" and period is not None and period.period_start and countable and \
-            verb not in ("达到", "增至", "拥有", "保持", "提升至", "提高到"):
+            verb not in ("达到", "达", "增至", "拥有", "保持", "提升至", "提高到", "突破", "超过"):
         return "increment"
     return "level"
 

@@ -33,6 +33,7 @@ class TimeMark:
     period_start: int | None  # first year of a period
     explicit_target: bool     # 到/至/展望 + year: a goal
     outlook: bool = False     # 展望2035年
+    since: bool = False       # “十四五”以来: the period so far, up to when the document was written
 
 
 def time_marks(sentence: str, reference_year: int | None = None) -> list[TimeMark]:
@@ -64,7 +65,10 @@ def time_marks(sentence: str, reference_year: int | None = None) -> list[TimeMar
         start, end = PERIODS[m.group("name")]
         if sentence[max(0, m.start() - 1):m.start()] in ("较", "比") or m.group("tail") == "末":
             continue
-        marks.append(TimeMark(m.start(), end, start, False))
+        since = m.group("tail") == "以来"
+        if since and reference_year is not None:
+            end = min(end, reference_year - 1)  # achieved so far: the last complete year
+        marks.append(TimeMark(m.start(), end, start, False, since=since))
     marks.sort(key=lambda t: t.pos)
     return marks
 

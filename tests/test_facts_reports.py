@@ -1,0 +1,45 @@
+"""Government work reports and reviews: results so far, this year's goals, parallel lists."""
+from __future__ import annotations
+
+from datetime import date
+
+from planextract.documents import parse_bytes
+from planextract.metadata import extract_metadata
+from tests.fixtures.extraction.factkit import extract
+
+REPORT = dict(region="嘉兴市", code="330400", published=date(2024, 2, 8), start=2024, end=2024)
+
+
+def test_parallel_modifiers_share_the_head_and_the_verb():
+    facts = extract("过去一年，城乡居民人均可支配收入分别达到8.1万元和5.2万元，分别增长4.6%和6.1%。", **REPORT)
+    by_value = {f.value: f for f in facts}
+    assert by_value[8.1].indicator_name == "城乡居民人均可支配收入" or "居民人均可支配收入" in by_value[8.1].indicator_name
+    assert by_value[4.6].kind == by_value[6.1].kind == "rate"
+    assert all(f.role == "observation" and f.year == 2023 for f in facts)
+
+
+def test_equal_length_modifiers_are_distributed():
+    facts = extract("2023年，城镇和农村居民人均消费支出分别达到5.6万元和3.9万元。", **REPORT)
+    assert [f.indicator_name for f in facts] == ["城镇居民人均消费支出", "农村居民人均消费支出"]
+
+
+def test_price_rise_is_a_rate():
+    (fact,) = extract("2024年主要预期目标：居民消费价格涨幅3%左右。", **REPORT)
+    assert (fact.kind, fact.comparator, fact.role, fact.year) == ("rate", "~", "target", 2024)
+
+
+def test_period_so_far_is_an_observation_up_to_last_year():
+    facts = extract("“十四五”以来，全市新增上市公司26家，高新技术企业突破6000家。", **REPORT)
+    assert [(f.role, f.year) for f in facts] == [("observation", 2023)] * 2
+    # additions carry the period they were made in; a stock (突破6000家) does not
+    assert [(f.kind, f.period_start_year) for f in facts] == [("increment", 2021), ("level", None)]
+
+
+def test_traditional_news_page_metadata():
+    page = ("<html><head><title>溫州發佈數字經濟規劃</title></head><body>"
+            "<h1>溫州發佈《溫州市數字經濟發展規劃》</h1><p>記者從市經信局獲悉，規劃提出到2025年，"
+            "全市數字經濟增加值達到6000億元。</p></body></html>").encode("utf-8")
+    meta = extract_metadata(parse_bytes(page, "news.html"))
+    assert meta.doc_kind == "news"
+    assert meta.plan_title == "温州市数字经济发展规划"
+    assert meta.region_code == "330300"
