@@ -1,7 +1,8 @@
 -- Targets, once per plan: documents restating a plan's target (the notice, the plan text,
--- news reports) collapse into one row. Key: plan, canonical indicator, region, year, value,
--- unit, comparator, is_aspirational. Descriptive columns come from the most authoritative
--- fact (government_document > plan_text > news, then earlier publication, then ordinal).
+-- news reports) collapse into one row. Key: plan, canonical indicator, region, year, value in
+-- base units (1.2万亿元 in the text and 12000亿元 in the table are one target), comparator,
+-- is_aspirational. Descriptive columns come from the most informative fact: one that states a
+-- baseline first, then government_document > plan_text > news, then earlier publication, ordinal.
 with targets as (
     select
         f.*,
@@ -15,7 +16,9 @@ with targets as (
 keyed as (
     select
         *,
-        {{ short_hash(['plan_id', 'canonical_indicator_id', 'region_code', 'year', 'value', 'unit', 'comparator', 'is_aspirational']) }} as target_id
+        {{ short_hash(['plan_id', 'canonical_indicator_id', 'region_code', 'year',
+                       'round(coalesce(value_base, value), 4)', 'round(coalesce(value_high_base, value_high), 4)',
+                       'coalesce(base_unit, unit)', 'comparator', 'is_aspirational']) }} as target_id
     from targets
 ),
 
@@ -25,6 +28,7 @@ ranked as (
         row_number() over (
             partition by target_id
             order by
+                baseline_value is null,  -- the statement that gives the baseline (a table row) describes it best
                 case doc_kind when 'government_document' then 0 when 'plan_text' then 1 else 2 end,
                 published_date nulls last, doc_id, ordinal
         ) as authority_rank
