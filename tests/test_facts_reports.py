@@ -43,3 +43,28 @@ def test_traditional_news_page_metadata():
     assert meta.doc_kind == "news"
     assert meta.plan_title == "温州市数字经济发展规划"
     assert meta.region_code == "330300"
+
+
+def test_from_to_gives_the_target_its_baseline_and_keeps_the_start_as_an_observation():
+    facts = extract("到2025年，全市研发经费投入强度由2020年的2.4%提高到3.2%。", region="金华市", code="330700",
+                    published=date(2021, 9, 1), start=2021, end=2025)
+    target = next(f for f in facts if f.role == "target")
+    assert (target.value, target.baseline_value, target.baseline_year, target.year) == (3.2, 2.4, 2020, 2025)
+    start = next(f for f in facts if f.role == "observation")
+    assert (start.value, start.year) == (2.4, 2020)
+    assert "从" not in target.indicator_name and "由" not in target.indicator_name
+
+
+def test_from_to_over_a_past_period_dates_the_start_before_the_period():
+    facts = extract("“十三五”期间，全市规上工业企业从1800家增加到2600家。", region="金华市", code="330700",
+                    published=date(2021, 9, 1), start=2021, end=2025)
+    end = next(f for f in facts if f.value == 2600)
+    assert (end.role, end.year, end.kind, end.baseline_value, end.baseline_year) == \
+        ("observation", 2020, "level", 1800, 2015)
+
+
+def test_hedge_and_verb_are_not_part_of_the_indicator():
+    facts = extract("到2025年，高新技术企业力争达到3000家，科技型中小企业新增2000家以上。", region="金华市",
+                    code="330700", published=date(2021, 9, 1), start=2021, end=2025)
+    assert [f.indicator_name for f in facts] == ["高新技术企业", "科技型中小企业"]
+    assert [f.is_aspirational for f in facts] == [True, False]

@@ -118,6 +118,19 @@ def prefix_noun(sentence: str, end: int, clause_end: int) -> str:
     return clean_indicator(rest)
 
 
+_FROM = re.compile(r"(?:从|由)\s*(?:(?P<year>(?:19|20)\d\d)\s*年(?:底|末)?的?)?\s*$")
+_TO = re.compile(r"^\s*(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|降|升|增|缩小|跃升)?\s*(?:到|至)\s*$")
+
+
+def from_to(sentence: str, first, second) -> int | None:
+    """从X提高到Y / 由2020年的X增加到Y: X is Y's starting point. Returns the start year if
+    written (0 when the pattern holds without a year), None when it does not hold."""
+    lead = _FROM.search(sentence[max(0, first.start - 12):first.start])
+    if not lead or not _TO.match(sentence[first.end:second.start]):
+        return None
+    return int(lead.group("year")) if lead.group("year") else 0
+
+
 def names_a_group(noun: str) -> bool:
     """10条示范产业链年总产值突破6500亿元: the count is part of the subject's name when the
     noun phrase after it carries its own comparator and number."""

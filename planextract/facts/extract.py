@@ -97,6 +97,7 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
     facts: list[Fact] = []
     respectively: dict[int, list[Fact]] = {}
     previous_end = 0
+    previous: tuple[Quantity, int] | None = None  # the last quantity and how many facts it gave
     for q in quantities:
         k = next((i for i, (s, e) in enumerate(spans) if s <= q.start <= e), len(spans) - 1)
         clause_start, clause_end = spans[k]
@@ -132,11 +133,24 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
             region_name=region_name, region_code=region_code,
             char_start=sentence_start + q.start, char_end=sentence_start + q.end,
             source_text=sentence, sentence_start=sentence_start)
+        start_value = cl.from_to(sentence, previous[0], q) if previous else None
+        if start_value is not None and previous[1] and previous[0].unit in (q.unit, ""):
+            # 从2.3%提高到2.9%: the first number is the second's baseline, and an observation of
+            # its own year (unknown unless written or implied by a period: 十三五期间从X → 2015)
+            base = facts[-1]
+            fact.baseline_value = base.value
+            fact.baseline_year = start_value or (mark.period_start - 1 if mark and mark.period_start else None)
+            base.role, base.year, base.year_inferred = "observation", fact.baseline_year, False
+            base.kind = "share" if base.kind == "share" else "level"
+            base.period_start_year, base.is_aspirational, base.per_year = None, False, False
         if "分别" in whole_before:
             respectively.setdefault(k, []).append(fact)
             facts.append(fact)
+            previous = (q, 1)
             continue
-        facts.extend(_distribute(fact, indicator, sentence, q, before))
+        produced = _distribute(fact, indicator, sentence, q, before)
+        facts.extend(produced)
+        previous = (q, len(produced))
     for group in respectively.values():
         _pair_respectively(group, sentence, subjects)
     return facts
@@ -240,7 +254,8 @@ def _kind(q: Quantity, before: str, scope: str, role: str, period: TimeMark | No
     if verb in lx.INCREMENT_VERBS and not scope.endswith("滚动" + verb) and "滚动" + verb not in scope:
         return "increment"
     if role == "observation" and period is not None and period.period_start and countable and \
-            verb not in ("达到", "达", "增至", "拥有", "保持", "提升至", "提高到", "突破", "超过"):
+            verb not in ("达到", "达", "增至", "拥有", "保持", "提升至", "提高到", "突破", "超过") and \
+            not (verb or "").endswith(("到", "至")):
         return "increment"
     return "level"
 
