@@ -68,3 +68,21 @@ def test_hedge_and_verb_are_not_part_of_the_indicator():
                     code="330700", published=date(2021, 9, 1), start=2021, end=2025)
     assert [f.indicator_name for f in facts] == ["高新技术企业", "科技型中小企业"]
     assert [f.is_aspirational for f in facts] == [True, False]
+
+
+def test_undated_review_reports_results_and_dates_a_from_to():
+    facts = extract("“十四五”以来，全市规上工业增加值年均增长7.9%，2024年达到3100亿元。"
+                    "工业投资占比从2020年的21.5%提升至2024年的26.2%。",
+                    region="台州市", code="331000", published=None, start=2021, end=2025)
+    assert [(f.value, f.role) for f in facts] == [(7.9, "observation"), (3100, "observation"),
+                                                   (21.5, "observation"), (26.2, "observation")]
+    level = facts[1]
+    assert (level.indicator_name, level.year, level.kind) == ("规上工业增加值", 2024, "level")
+    assert (facts[3].year, facts[3].baseline_value, facts[3].baseline_year) == (2024, 21.5, 2020)
+
+
+def test_a_region_that_speaks_owns_the_numbers_that_follow():
+    facts = extract("苏州市提出，到2025年，数字经济核心产业增加值力争达到5000亿元，占比大于15%。",
+                    region="无锡市", code="320200", published=date(2022, 5, 1), start=2021, end=2025)
+    assert {f.region_name for f in facts} == {"苏州市"}
+    assert facts[1].indicator_name == "数字经济核心产业增加值占比" and facts[1].comparator == ">"

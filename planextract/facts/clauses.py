@@ -118,8 +118,17 @@ def prefix_noun(sentence: str, end: int, clause_end: int) -> str:
     return clean_indicator(rest)
 
 
+_RATE_TAIL = re.compile(r"(?:年均|同比|比上年)?(?:增长率|增长|增速|增幅|下降|降幅)$")
+
+
+def without_rate_words(subject: str) -> str:
+    """规上工业增加值年均增长 → 规上工业增加值: the subject, for a level stated after its rate."""
+    return _RATE_TAIL.sub("", subject) or subject
+
+
 _FROM = re.compile(r"(?:从|由)\s*(?:(?P<year>(?:19|20)\d\d)\s*年(?:底|末)?的?)?\s*$")
-_TO = re.compile(r"^\s*(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|降|升|增|缩小|跃升)?\s*(?:到|至)\s*$")
+_TO = re.compile(r"^\s*(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|降|升|增|缩小|跃升)?\s*(?:到|至)\s*"
+                 r"(?:(?:19|20)\d\d\s*年(?:底|末)?的?)?\s*$")
 
 
 def from_to(sentence: str, first, second) -> int | None:

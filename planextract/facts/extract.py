@@ -36,16 +36,18 @@ class DocContext:
     plan_start: int | None
     plan_end: int | None
     reference_month: int | None = None
+    dated: bool = True           # False: reference_year is only guessed from the plan period
 
     @classmethod
     def from_metadata(cls, meta: DocumentMetadata | None) -> "DocContext":
         if meta is None:
-            return cls(None, None, None, None, None)
+            return cls(None, None, None, None, None, dated=False)
         date = meta.published_date or meta.written_date
         written = meta.written_date or meta.published_date
         reference = written.year if written else (meta.period_start_year - 1 if meta.period_start_year else None)
-        return cls(meta.region_name, meta.region_code, reference if date else reference,
-                   meta.period_start_year, meta.period_end_year, written.month if written else None)
+        return cls(meta.region_name, meta.region_code, reference,
+                   meta.period_start_year, meta.period_end_year, written.month if written else None,
+                   dated=date is not None)
 
 
 def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]:
@@ -71,7 +73,7 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
     paragraph_mark: TimeMark | None = None
     paragraph_period: TimeMark | None = None
     for number, (offset, sentence) in enumerate(sentences(line)):
-        marks = time_marks(sentence, ctx.reference_year)
+        marks = time_marks(sentence, ctx.reference_year if ctx.dated else None)
         quantities = [] if number == 0 and cl.is_heading(sentence) else find_quantities(sentence)
         if quantities:
             start = line_start + offset
@@ -112,7 +114,10 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         indicator = noun or cl.clean_indicator(before)
         if not noun and (not indicator or indicator.startswith(lx.DEPENDENT_HEADS)
                          or indicator in lx.GENERIC_HEADS):
-            indicator = (subject or cl.earlier_subject(sentence, spans, k)) + indicator
+            carried = subject or cl.earlier_subject(sentence, spans, k)
+            if q.unit not in ("%", "‰", "个百分点", "百分点"):
+                carried = cl.without_rate_words(carried)  # …年均增长8.5%，2024年达到2650亿元
+            indicator = carried + indicator
         elif not noun and q.kind_hint != "rank":
             subject = indicator
         if subjects:
@@ -220,9 +225,12 @@ def _role_and_year(mark: TimeMark | None, sentence: str, ctx: DocContext) -> tup
         return "target", ctx.plan_end
     ref = ctx.reference_year
     if mark.since:
-        return "observation", mark.year
-    if mark.outlook or ref is None:
+        return "observation", mark.year if ctx.dated else None
+    if mark.outlook:
         return "target", mark.year
+    if not ctx.dated:
+        # no date to compare with: 到/至20XX年 states a goal, a bare 20XX年 reports a result
+        return ("target" if mark.explicit_target else "observation"), mark.year
     if mark.year > ref:
         return "target", mark.year
     if mark.year < ref:

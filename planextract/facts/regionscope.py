@@ -78,6 +78,10 @@ def subject_mentions(sentence: str, mentions: list[RegionMention], spans: list[t
     return out
 
 
+# 上海市提出，到2025年…: the region speaks, and the numbers that follow are its own
+_SPEAKER = re.compile(r"^(?:市委|市政府|省委|省政府)?(?:提出|明确|要求|表示|计划|规划|印发|发布|宣布|确定|部署)(?:了)?$")
+
+
 def region_for(sentence: str, position: int, subjects: list[RegionMention],
                spans: list[tuple[int, int]], quantity_starts: list[int]) -> Region | None:
     """The region of a number at `position`: the last subject mention before it. None (the
@@ -99,7 +103,7 @@ def region_for(sentence: str, position: int, subjects: list[RegionMention],
         if last.end <= s <= position and _RELATIVE_SUBJECT.match(sentence, s):
             return None
     if not own[0] <= position <= own[1]:
-        alone = not sentence[last.end:own[1]].strip()
+        alone = not sentence[last.end:own[1]].strip() or bool(_SPEAKER.match(sentence[last.end:own[1]].strip()))
         counted = any(own[0] <= q < own[1] for q in quantity_starts)
         if not (alone or counted):
             return None

@@ -59,7 +59,8 @@ def time_marks(sentence: str, reference_year: int | None = None) -> list[TimeMar
         if tail in ("的基础上", "基础上"):
             continue
         year = int(m.group("year"))
-        marks.append(TimeMark(m.start(), year, None, lead in ("到", "至", "力争到", "争取到", "展望"),
+        dated_value = sentence[m.end():m.end() + 1] == "的"  # 提升至2024年的12.6%: a date, not a goal
+        marks.append(TimeMark(m.start(), year, None, lead in ("到", "至", "力争到", "争取到", "展望") and not dated_value,
                               outlook=lead == "展望"))
     for m in PERIOD.finditer(sentence):
         start, end = PERIODS[m.group("name")]
