@@ -59,3 +59,8 @@ class Suite:
             if f.name == name:
                 return f
         raise KeyError(f"suite {self.name!r} has no frame {name!r}")
+
+
+def column_is(column: str, value: bool) -> Callable[[Any, Any], Any]:
+    """The expectation for a computed yes/no column (in_marts, agrees …): every row has `value`."""
+    return lambda E, C: E.ExpectColumnValuesToBeInSet(column=column, value_set=[value])

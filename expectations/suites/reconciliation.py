@@ -4,7 +4,7 @@ All checks are table-level errors: a failure blocks publishing.
 """
 from __future__ import annotations
 
-from expectations.spec import Check, Frame, Suite
+from expectations.spec import Check, Frame, Suite, column_is
 
 RAW_FACTS = Frame(
     name="raw_facts",
@@ -80,7 +80,7 @@ SUITE = Suite(
             description="Every raw.facts row is in marts.plan_facts (by fact_id): nothing lost.",
             reason="raw fact {fact_id} ({source_file}: {indicator_name}) is missing from marts.plan_facts",
             columns=("in_marts",),
-            expect=lambda E, C: E.ExpectColumnValuesToBeInSet(column="in_marts", value_set=[True]),
+            expect=column_is("in_marts", True),
         ),
         Check(
             name="raw_documents_in_marts",
@@ -90,7 +90,7 @@ SUITE = Suite(
             description="Every raw.documents row is in marts.documents (by doc_id).",
             reason="raw document {doc_id} ({source_file}) is missing from marts.documents",
             columns=("in_marts",),
-            expect=lambda E, C: E.ExpectColumnValuesToBeInSet(column="in_marts", value_set=[True]),
+            expect=column_is("in_marts", True),
         ),
         Check(
             name="document_not_also_rejected",
@@ -100,7 +100,7 @@ SUITE = Suite(
             description="No source_file is both accepted (raw.documents) and rejected (raw.rejected_documents).",
             reason="{source_file} is both an accepted document and a rejected file",
             columns=("also_rejected",),
-            expect=lambda E, C: E.ExpectColumnValuesToBeInSet(column="also_rejected", value_set=[False]),
+            expect=column_is("also_rejected", False),
         ),
         Check(
             name="plan_facts_unique",
@@ -119,7 +119,7 @@ SUITE = Suite(
             description="Every marts.plan_facts row comes from a raw.facts row (nothing invented).",
             reason="mart fact {fact_id} has no raw.facts row",
             columns=("in_raw",),
-            expect=lambda E, C: E.ExpectColumnValuesToBeInSet(column="in_raw", value_set=[True]),
+            expect=column_is("in_raw", True),
         ),
         Check(
             name="plan_facts_reference_documents",
@@ -129,7 +129,7 @@ SUITE = Suite(
             description="Every marts.plan_facts row's doc_id is in marts.documents.",
             reason="fact {fact_id} points to doc_id {doc_id}, which is not in marts.documents",
             columns=("document_in_marts",),
-            expect=lambda E, C: E.ExpectColumnValuesToBeInSet(column="document_in_marts", value_set=[True]),
+            expect=column_is("document_in_marts", True),
         ),
         Check(
             name="counts_reconcile",
