@@ -63,6 +63,7 @@ def build_warehouse(settings: Settings, quiet: bool = False) -> int:
     progress.info(f"building {settings.warehouse_file} from {settings.raw_dir}")
     from dagster import DagsterInstance
 
+    settings.export()  # the definitions, dbt's profile and the sensor read these
     from .definitions import build_definitions
 
     job = build_definitions(settings).resolve_job_def("build_warehouse")

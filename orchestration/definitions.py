@@ -9,12 +9,16 @@ from dagster import (AssetSelection, DefaultScheduleStatus, DefaultSensorStatus,
                      ScheduleDefinition, SensorEvaluationContext, SkipReason, define_asset_job, in_process_executor,
                      sensor)
 
-from .assets.checks import expectation_suites
-from .assets.ingest import administrative_regions, landed_documents, official_statistics
-from .assets.serve import published_warehouse
-from .assets.warehouse import warehouse_models
-from .resources import build_resources
 from .settings import Settings
+
+SETTINGS = Settings.from_env()
+SETTINGS.export()  # before the dbt assets load: the manifest is parsed for this working file
+
+from .assets.checks import expectation_suites  # noqa: E402
+from .assets.ingest import administrative_regions, landed_documents, official_statistics  # noqa: E402
+from .assets.serve import published_warehouse  # noqa: E402
+from .assets.warehouse import warehouse_models  # noqa: E402
+from .resources import build_resources  # noqa: E402
 
 ASSETS = [landed_documents, official_statistics, administrative_regions, warehouse_models, published_warehouse]
 CHECKS = [expectation_suites]
@@ -55,4 +59,4 @@ def build_definitions(settings: Settings) -> Definitions:
                        sensors=[new_documents], resources=build_resources(settings), executor=in_process_executor)
 
 
-defs = build_definitions(Settings.from_env())
+defs = build_definitions(SETTINGS)

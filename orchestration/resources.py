@@ -30,10 +30,14 @@ class PlanWarehouse(ConfigurableResource):
 
 
 def dbt_project() -> DbtProject:
-    """The dbt project, with its manifest parsed if missing or older than the project's files."""
+    """The dbt project, with its manifest parsed if missing, older than the project's files, or
+    parsed for another working file (dbt then could not parse partially: ~5 s on every run)."""
     project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-    if _manifest_stale(project.manifest_path):
+    parsed_for = DBT_PROJECT_DIR / project.target_path / ".parsed_for_build_db"
+    current = os.environ.get("PLANS_BUILD_DB", "")
+    if _manifest_stale(project.manifest_path) or not parsed_for.exists() or parsed_for.read_text() != current:
         project.preparer.prepare(project)
+        parsed_for.write_text(current)
     return project
 
 

@@ -40,6 +40,13 @@ class Settings:
     def reports_dir(self) -> Path:
         return self.warehouse_file.parent / "reports"
 
+    def export(self) -> None:
+        """Publish these settings to the environment: dbt's profile reads PLANS_BUILD_DB, and
+        Dagster's definitions read the rest when they are loaded."""
+        os.environ.update(PLANS_RAW_DIR=str(self.raw_dir), PLANS_WAREHOUSE=str(self.warehouse_file),
+                          PLANS_MAX_DOCUMENT_BYTES=str(self.max_document_bytes), PLANS_WORKERS=str(self.workers),
+                          PLANS_BUILD_DB=str(self.build_file))
+
     @classmethod
     def from_env(cls) -> "Settings":
         return cls(
