@@ -98,3 +98,19 @@ def test_a_tab_separated_line_without_an_indicator_header_is_no_table():
 def test_rank_row():
     (f,) = by_name(extract(ROWS))["区域创新能力排名"]
     assert (f.value, f.unit, f.comparator, f.kind, f.baseline_value) == (5, "位", "<=", "rank", 9)
+
+
+def test_growth_column_gives_yearly_rates_and_bracketed_five_year_totals():
+    from tests.fixtures.extraction.factkit import extract
+    text = ("表2 主要指标\n类别\t指标\t单位\t2020年\t2025年\t年均增长（累计）\t属性\n"
+            "经济\t一般公共预算收入\t亿元\t300\t420\t7左右\t预期性\n"
+            "民生\t城镇化率\t%\t60.5\t65\t[4.5]\t预期性\n"
+            "绿色\t单位GDP二氧化碳排放降低\t%\t—\t—\t[18]\t约束性\n"
+            "注：[ ]内为五年累计数。\n")
+    facts = extract(text, published=None)
+    got = {(f.indicator_name, f.value, f.unit, f.kind, f.per_year, f.comparator) for f in facts}
+    assert ("一般公共预算收入", 420, "亿元", "level", False, "=") in got
+    assert ("一般公共预算收入", 7, "%", "rate", True, "~") in got
+    assert ("城镇化率", 4.5, "个百分点", "increment", False, "=") in got
+    assert ("单位GDP二氧化碳排放降低", 18, "%", "cumulative", False, "=") in got
+    assert not any(f.value is None for f in facts)  # the five-year figure is the row's target

@@ -107,8 +107,12 @@ def _header_roles(cells: list[Cell]) -> dict[str, int] | None:
         return None
     roles["indicator"] = indicator_cols[-1]
     for i, t in enumerate(texts):
+        if i in (roles["target"], roles.get("baseline"), roles["indicator"]):
+            continue
         if "属性" in t:
             roles["attribute"] = i
+        elif any(w in t for w in ("年均增长", "年均增速", "年均", "增速", "累计")):
+            roles["growth"] = i
         elif t in ("单位", "计量单位") or (t.startswith("单位") and "指标" not in t):
             roles["unit"] = i
     return roles
@@ -208,8 +212,11 @@ def _row_facts(cells, roles, target_year, baseline_year, notes, plan_start) -> l
     common = dict(indicator=name, unit=unit, kind=kind, year=target_year, baseline_value=baseline_value,
                   baseline_year=base_year if baseline_value is not None else None, attribute=attribute,
                   quote=indicator_cell, row_text=row_text, row_start=cells[0].start)
+    growth = _growth_fact(cells[roles["growth"]].text, name, unit, kind, common) if "growth" in roles else []
     parsed = NUMBER_CELL.match(target_text)
     if not parsed:
+        if growth:  # 单位GDP能耗降低 — — [14]: the five-year figure is the row's target
+            return growth
         return [TableFact(value=None, value_high=None, comparator="=", aspirational=False,
                           per_year="年均" in target_text or "年均" in name, **common)]
     prefix, suffix = parsed.group("prefix") or "", parsed.group("suffix") or ""
@@ -223,7 +230,31 @@ def _row_facts(cells, roles, target_year, baseline_year, notes, plan_start) -> l
     if parsed.group("stretch"):
         facts.append(TableFact(value=float(parsed.group("stretch")), value_high=None, comparator=comparator,
                                aspirational=True, per_year=per_year, **common))
-    return facts
+    return facts + growth
+
+
+BRACKETED = re.compile(r"^[\[［〔【(（]\s*(?P<inner>[^\]］〕】)）]+?)\s*[\]］〕】)）]$")
+
+
+def _growth_fact(text: str, name: str, unit: str, kind: str, common: dict) -> list[TableFact]:
+    """The 年均增长（累计） column: 7左右 is a yearly growth rate; [4.7] in brackets is the five-year
+    total (in 个百分点 for a share, in % for a reduction rate, in the row's unit for a level)."""
+    text = text.replace(" ", "")
+    bracket = BRACKETED.match(text)
+    cumulative = bool(bracket)
+    parsed = NUMBER_CELL.match(bracket.group("inner") if bracket else text)
+    if not parsed:
+        return []
+    suffix = parsed.group("suffix") or ""
+    comparator = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}.get(suffix, "=")
+    if cumulative:
+        growth_unit = "个百分点" if kind == "share" else ("%" if kind == "rate" else unit)
+        growth_kind = "increment" if growth_unit == "个百分点" else "cumulative"
+    else:
+        growth_unit, growth_kind = "%", "rate"
+    fact = dict(common, unit=growth_unit, kind=growth_kind, baseline_value=None, baseline_year=None)
+    return [TableFact(value=float(parsed.group("num")), value_high=None, comparator=comparator,
+                      aspirational=False, per_year=not cumulative, **fact)]
 
 
 def _kind(name: str, unit: str, target_text: str) -> str:
