@@ -86,3 +86,15 @@ def test_a_region_that_speaks_owns_the_numbers_that_follow():
                     region="无锡市", code="320200", published=date(2022, 5, 1), start=2021, end=2025)
     assert {f.region_name for f in facts} == {"苏州市"}
     assert facts[1].indicator_name == "数字经济核心产业增加值占比" and facts[1].comparator == ">"
+
+
+def test_ratio_targets_after_a_narrowing_verb_and_a_milestone_word():
+    facts = extract("到2025年，全市地区生产总值突破8000亿元大关，城乡居民收入倍差缩小至1.7以内。",
+                    region="衢州市", code="330800", published=date(2021, 9, 1), start=2021, end=2025)
+    assert [(f.indicator_name, f.value, f.unit, f.comparator) for f in facts] == [
+        ("地区生产总值", 8000, "亿元", ">"), ("城乡居民收入倍差", 1.7, "", "<=")]
+
+
+def test_a_month_span_still_dates_a_figure():
+    (fact,) = extract("2023年1—10月，全市规上工业增加值增长6.1%。", **REPORT)
+    assert (fact.role, fact.year, fact.kind) == ("observation", 2023, "rate")

@@ -149,10 +149,11 @@ def _bare_number(sentence: str, m: re.Match) -> Quantity | None:
     """A unitless number is a fact only as a ratio or index after a comparator (容积率不低于2.0)."""
     before = sentence[:m.start()]
     comparator = _comparator_before(sentence, m.start())
-    head = re.sub(r"(达到|达|不低于|不少于|不超过|超过|保持在|保持|提高到|提升至|为)$", "", before)
+    head = re.sub(r"(达到|达|不低于|不少于|不超过|超过|保持在|控制在|保持|为|"
+                  r"(?:缩小|下降|降低|降|提高|提升|增加|增长|扩大|上升)(?:到|至))$", "", before)
     if comparator is None and head == before:
         return None
-    if not re.search(r"(率|指数|系数|比)$", head):
+    if not re.search(r"(率|指数|系数|比|倍差|比值|倍数)$", head):
         return None
     value = to_number(m.group("num"))
     if value is None or m.group("high"):

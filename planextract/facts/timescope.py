@@ -92,8 +92,10 @@ def _relative_marks(sentence: str, reference_year: int) -> list[TimeMark]:
 
 
 def _is_date(sentence: str, m: re.Match) -> bool:
-    following = sentence[m.end():m.end() + 3]
-    return bool(re.match(r"\s*\d{1,2}\s*月", following)) or bool(re.match(r"\s*\d", following))
+    """A full date (2021年12月7日) dates the document or an event, not a figure; a month span
+    (2022年1—11月, 2022年6月底) still says which year a figure belongs to."""
+    following = sentence[m.end():m.end() + 8]
+    return bool(re.match(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日", following))
 
 
 def _is_baseline(sentence: str, m: re.Match) -> bool:
