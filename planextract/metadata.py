@@ -155,6 +155,20 @@ def _header_value(lines: list[str], label: str) -> str | None:
     return None
 
 
+_ISSUE_VERB = re.compile(r"(?:印发|发布|出台)(?:了)?《")
+
+
+def _issued_by(text: str) -> re.Match | None:
+    """`X印发《…》`: try the organisation pattern only just before each 印发/发布/出台《 (the
+    pattern's lazy start would otherwise be tried at every character of the text)."""
+    for verb in _ISSUE_VERB.finditer(text):
+        window = text[max(0, verb.start() - 40):verb.end()]
+        m = _ISSUED_BY.search(window)
+        if m:
+            return m
+    return None
+
+
 def normalise_doc_number(text: str) -> str | None:
     m = DOC_NUMBER.search(text or "")
     if not m:
@@ -324,12 +338,12 @@ def _issuer(doc: ParsedDocument, lines: list[str], notice: str | None, signature
     if signature_org:
         return signature_org
     for text in (headline or "", doc.text[:3000]):
-        m = _ISSUED_BY.search(text)
+        m = _issued_by(text)
         if m:
             org = m.group(1)
             if re.search(r"(人民政府|政府|办公室|办公厅|委员会)$", org) or resolve_name(org) is None:
                 return org
-    m = _PRESS.search(doc.text[:3000])
+    m = _PRESS.search(doc.text[:3000]) if "政府新闻" in doc.text[:3000] else None
     if m:
         place = resolve_name(m.group(1))
         if place is not None:

@@ -288,6 +288,16 @@ def _pattern(within: str | None) -> _Matcher:
 
 
 def find_regions(text: str, within: str | None = None) -> list[RegionMention]:
+    """Region names in a text (see `_find_regions`); repeated calls on one document are cached."""
+    return list(_find_regions_cached(text, within))
+
+
+@lru_cache(maxsize=16)
+def _find_regions_cached(text: str, within: str | None) -> tuple[RegionMention, ...]:
+    return tuple(_find_regions(text, within))
+
+
+def _find_regions(text: str, within: str | None = None) -> list[RegionMention]:
     """Non-overlapping mentions of regions, leftmost-longest.
 
     Full names of every level and short names of provinces and prefecture-level units are

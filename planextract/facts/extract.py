@@ -14,7 +14,7 @@ from ..model import DocumentMetadata, Fact
 from . import clauses as cl
 from . import lexicon as lx
 from . import regionscope as rs
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity, find_quantities, may_hold_quantity
 from .segment import clauses, lines_with_offsets, sentences
 from .tables import TableFact, extract_tables
 from .textview import TextView, make_view
@@ -72,9 +72,12 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
     facts: list[Fact] = []
     paragraph_mark: TimeMark | None = None
     paragraph_period: TimeMark | None = None
+    if not may_hold_quantity(line):
+        return facts  # no number at all: no fact, and no year that a later paragraph could inherit
     for number, (offset, sentence) in enumerate(sentences(line)):
         marks = time_marks(sentence, ctx.reference_year if ctx.dated else None)
-        quantities = [] if number == 0 and cl.is_heading(sentence) else find_quantities(sentence)
+        quantities = [] if (number == 0 and cl.is_heading(sentence)) or not may_hold_quantity(sentence) \
+            else find_quantities(sentence)
         if quantities:
             start = line_start + offset
             mentions = [replace(m, start=m.start - start, end=m.end - start)

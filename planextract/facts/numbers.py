@@ -33,6 +33,12 @@ FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十百]+|\d+)分之(
 BARE_MAGNITUDE = re.compile(r"(?P<verb>突破|超过|达到|迈上|跨越|迈入|超|形成(?=[^，。；,;]{2,6}规模))(?P<mag>万亿|千亿|百亿)(?P<yuan>元)?(?P<tail>大关|台阶|级)?")
 _HAS_CHINESE_NUMERAL = re.compile(r"[一二两三四五六七八九十]")
 _HAS_BARE_MAGNITUDE = re.compile("万亿|千亿|百亿")
+_ANY_NUMBER = re.compile(r"[\d一二两三四五六七八九十]|万亿|千亿|百亿")
+
+
+def may_hold_quantity(text: str) -> bool:
+    """A cheap test before the full search: no digit, no Chinese numeral, no 万亿 — no quantity."""
+    return _ANY_NUMBER.search(text) is not None
 _NUMBERING = re.compile(r"(专栏|表|图|附件|附表|第|序号|编号|No\.?)\s*$")
 _SPACES = re.compile(r"\s{2,}")
 _CJK = re.compile(r"[\u4e00-\u9fff“\"A-Za-z]")

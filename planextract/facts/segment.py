@@ -10,6 +10,7 @@ import re
 # heading number (3. 建设…)
 SENTENCE_END = re.compile(r"[。！？!?]+|(?<=[\u4e00-\u9fff%）)”])\.(?=\s|$|[\u4e00-\u9fff])")
 CLAUSE_END = re.compile(r"[，,；;：:]")
+_CLAUSE_MARKS = re.compile(r"[，,；;：:（(“《）)”》]")
 
 
 def lines_with_offsets(text: str) -> list[tuple[int, str]]:
@@ -38,12 +39,13 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     A delimiter inside parentheses or quotes does not end a clause.
     """
     spans, start, depth = [], 0, 0
-    for i, ch in enumerate(sentence):
+    for m in _CLAUSE_MARKS.finditer(sentence):  # only the marks, not every character
+        ch, i = m.group(), m.start()
         if ch in "（(“《":
             depth += 1
         elif ch in "）)”》":
             depth = max(0, depth - 1)
-        elif depth == 0 and CLAUSE_END.match(ch):
+        elif depth == 0:
             spans.append((start, i))
             start = i + 1
     spans.append((start, len(sentence)))

@@ -62,6 +62,7 @@ def _looks_traditional(text: str) -> bool:
     return any(ch in text for ch in "萬億規劃業發區產實數經濟場應設達總營際與這個從對們進億")
 
 
+@lru_cache(maxsize=8)  # metadata and facts read the same document: build its view once
 def make_view(text: str) -> TextView:
     """Normalise digits, punctuation width, traditional characters and pinyin glosses."""
     view = text.translate(_FULLWIDTH) if _NEEDS_WIDTH.search(text) else text
