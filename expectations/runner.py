@@ -165,7 +165,7 @@ def _validate(gx, Column, context, source, suite: Suite, frame: Frame, checks: l
     for r in outcome.results:
         by_check[r.expectation_config.meta["check"]].append(r)
 
-    records = None  # df rows as dicts, made on first need
+    records: dict[int, dict] = {}  # failing rows as dicts, made on first need
     out = []
     for check in checks:
         if check.name in build_errors:
@@ -197,11 +197,11 @@ def _validate(gx, Column, context, source, suite: Suite, frame: Frame, checks: l
                 table_failures.append({"reason": _fmt(template, {"observed_value": res.get("observed_value")}),
                                        "observed_value": _py(res.get("observed_value"))})
                 continue
-            if records is None:
-                records = df.to_dict("records")
             for idx in index_list:
                 pos = int(idx[ROW_ID])
-                row = records[pos]
+                row = records.get(pos)
+                if row is None:  # only failing rows become dicts (the frame may hold 300k facts)
+                    row = records[pos] = df.iloc[pos].to_dict()
                 reason = _fmt(template, row)
                 if pos in failing:
                     if reason not in failing[pos]["reason"]:

@@ -96,10 +96,11 @@ def _listing(folder: Path) -> list[Path]:
     return files
 
 
-def _work(item: tuple[str, bytes, int]) -> tuple[str, object]:
-    """Parse and extract one document (runs in a worker process)."""
-    source_file, data, max_bytes = item
-    parsed = parse_bytes(data, source_file, max_bytes)
+def _work(item: tuple[str, str, int]) -> tuple[str, object]:
+    """Read, parse and extract one document (runs in a worker process; reads its own bytes so
+    the parent never holds the corpus in memory)."""
+    source_file, path, max_bytes = item
+    parsed = parse_bytes(Path(path).read_bytes(), source_file, max_bytes)
     if isinstance(parsed, Rejection):
         return source_file, parsed
     meta, facts = process_document(parsed)
@@ -144,18 +145,49 @@ def _polars_type(sql_type: str):
 
 def land_documents(con: duckdb.DuckDBPyConnection, folder: Path, max_bytes: int, workers: int = 0,
                    progress: Progress | None = None) -> LandingStats:
-    """Bring `raw.documents`, `raw.facts` and `raw.rejected_documents` in line with a folder."""
+    """Bring `raw.documents`, `raw.facts` and `raw.rejected_documents` in line with a folder,
+    in one transaction (readers of the working file never see half of it)."""
     started = time.perf_counter()
     say = progress or (lambda _msg: None)
     ensure_landing_tables(con)
     stats = LandingStats()
     now = datetime.now(timezone.utc).replace(tzinfo=None)
-    known = {row[0]: row[1] for row in con.execute(
-        "SELECT content_hash, source_file FROM raw.documents WHERE extractor_version = ?",
-        [EXTRACTOR_VERSION]).fetchall()}
-    rejections: list[dict] = []
+    keep, todo, new_hashes, rejections = _scan(con, folder, max_bytes, stats, now)
+    say(f"{stats.files_seen} files in {folder}: {len(keep)} unchanged, {len(todo)} to read")
+    con.execute("BEGIN")
+    try:
+        _retire(con, keep, new_hashes, stats)
+        batch = _Batch(con, now)
+        for _name, outcome in _results(todo, workers, say):
+            if isinstance(outcome, Rejection):
+                rejections.append({**asdict(outcome), "rejected_at": now})
+            else:
+                batch.add(*outcome)
+        batch.flush()
+        con.execute("DELETE FROM raw.rejected_documents")
+        _insert(con, "rejected_documents", REJECTION_COLUMNS, rejections)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    stats.parsed, stats.reused = batch.documents, len(keep)
+    stats.accepted = len(keep) + batch.documents
+    stats.rejected = len(rejections)
+    for r in rejections:
+        stats.rejections[r["reason_code"]] = stats.rejections.get(r["reason_code"], 0) + 1
+    stats.facts = con.execute("SELECT count(*) FROM raw.facts").fetchone()[0]
+    stats.seconds = round(time.perf_counter() - started, 3)
+    return stats
+
+
+def _scan(con, folder: Path, max_bytes: int, stats: LandingStats, now: datetime):
+    """Hash every file; sort them into unchanged (kept), to read, and rejected before reading."""
+    known = {row[0] for row in con.execute(
+        "SELECT content_hash FROM raw.documents WHERE extractor_version = ?", [EXTRACTOR_VERSION]).fetchall()}
     keep: dict[str, str] = {}          # content_hash -> source_file of unchanged documents
-    todo: list[tuple[str, bytes, int]] = []
+    todo: list[tuple[str, str, int]] = []
+    new_hashes: set[str] = set()
+    rejections: list[dict] = []
     seen: dict[str, str] = {}
     for path in _listing(folder):
         stats.files_seen += 1
@@ -167,8 +199,7 @@ def land_documents(con: duckdb.DuckDBPyConnection, folder: Path, max_bytes: int,
                 rejection.source_file = name
                 rejections.append({**asdict(rejection), "rejected_at": now})
                 continue
-        data = path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if digest in seen:
             rejections.append({"source_file": name, "content_hash": digest, "byte_size": size,
                                "reason_code": "duplicate",
@@ -178,75 +209,73 @@ def land_documents(con: duckdb.DuckDBPyConnection, folder: Path, max_bytes: int,
         seen[digest] = name
         if digest in known:
             keep[digest] = name
-            continue
-        todo.append((name, data, max_bytes))
-    say(f"{stats.files_seen} files in {folder}: {len(keep)} unchanged, {len(todo)} to read")
-    results = _run(todo, workers, say)
-    documents, facts = [], []
-    for _name, outcome in results:
-        if isinstance(outcome, Rejection):
-            rejections.append({**asdict(outcome), "rejected_at": now})
-            continue
-        parsed, meta, doc_facts = outcome
-        if parsed.content_hash in seen and seen[parsed.content_hash] != parsed.source_file:
-            continue
-        documents.append(_document_row(parsed, meta, now))
-        facts.extend(_fact_rows(parsed, doc_facts))
-    stats.parsed = len(documents)
-    stats.reused = len(keep)
-    _write(con, keep, documents, facts, rejections, stats)
-    stats.accepted = len(keep) + len(documents)
-    stats.rejected = len(rejections)
-    for r in rejections:
-        stats.rejections[r["reason_code"]] = stats.rejections.get(r["reason_code"], 0) + 1
-    stats.facts = con.execute("SELECT count(*) FROM raw.facts").fetchone()[0]
-    stats.seconds = round(time.perf_counter() - started, 3)
-    return stats
+        else:
+            todo.append((name, str(path), max_bytes))
+            new_hashes.add(digest)
+    return keep, todo, new_hashes, rejections
 
 
-def _run(todo, workers: int, say: Progress) -> list[tuple[str, object]]:
+def _results(todo, workers: int, say: Progress):
+    """(source_file, Rejection | (parsed, metadata, facts)) for each document, as they finish."""
     if not todo:
-        return []
+        return
     workers = workers or min(os.cpu_count() or 1, 4)
-    if workers <= 1 or len(todo) < PARALLEL_THRESHOLD:
-        return [_work(item) for item in todo]
-    results = []
     step = max(len(todo) // 10, 1)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for i, result in enumerate(pool.map(_work, todo, chunksize=16), 1):
-            results.append(result)
-            if i % step == 0 or i == len(todo):
-                say(f"extracted {i}/{len(todo)} documents")
-    return results
-
-
-def _write(con, keep, documents, facts, rejections, stats: LandingStats) -> None:
-    """Replace the landed state in one transaction: readers never see half of it."""
-    con.execute("BEGIN")
+    if workers <= 1 or len(todo) < PARALLEL_THRESHOLD:
+        outcomes = map(_work, todo)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=workers)
+        outcomes = pool.map(_work, todo, chunksize=16)
     try:
-        con.execute("CREATE OR REPLACE TEMP TABLE _keep (content_hash VARCHAR, source_file VARCHAR)")
-        if keep:
-            con.executemany("INSERT INTO _keep VALUES (?, ?)", list(keep.items()))
-        new_hashes = {d["content_hash"] for d in documents}
-        gone = con.execute(
-            "SELECT content_hash FROM raw.documents WHERE content_hash NOT IN (SELECT content_hash FROM _keep)").fetchall()
-        stats.removed = sum(1 for (h,) in gone if h not in new_hashes)
-        con.execute("DELETE FROM raw.facts WHERE doc_id IN (SELECT doc_id FROM raw.documents "
-                    "WHERE content_hash NOT IN (SELECT content_hash FROM _keep))")
-        con.execute("DELETE FROM raw.documents WHERE content_hash NOT IN (SELECT content_hash FROM _keep)")
-        # a kept document may have been renamed
-        con.execute("UPDATE raw.documents d SET source_file = k.source_file FROM _keep k "
-                    "WHERE d.content_hash = k.content_hash AND d.source_file <> k.source_file")
-        con.execute("UPDATE raw.facts f SET source_file = d.source_file FROM raw.documents d "
-                    "WHERE f.doc_id = d.doc_id AND f.source_file <> d.source_file")
-        _insert(con, "documents", DOCUMENT_COLUMNS, documents)
-        _insert(con, "facts", FACT_TABLE_COLUMNS, facts)
-        con.execute("DELETE FROM raw.rejected_documents")
-        _insert(con, "rejected_documents", REJECTION_COLUMNS, rejections)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+        for i, result in enumerate(outcomes, 1):
+            yield result
+            if len(todo) >= PARALLEL_THRESHOLD and (i % step == 0 or i == len(todo)):
+                say(f"extracted {i}/{len(todo)} documents")
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+class _Batch:
+    """Rows waiting to be inserted: flushed every BATCH documents so memory stays bounded."""
+
+    BATCH = 500
+
+    def __init__(self, con, now: datetime):
+        self.con, self.now = con, now
+        self.document_rows: list[dict] = []
+        self.fact_rows: list[dict] = []
+        self.documents = 0
+
+    def add(self, parsed: ParsedDocument, meta, facts) -> None:
+        self.document_rows.append(_document_row(parsed, meta, self.now))
+        self.fact_rows.extend(_fact_rows(parsed, facts))
+        self.documents += 1
+        if len(self.document_rows) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        _insert(self.con, "documents", DOCUMENT_COLUMNS, self.document_rows)
+        _insert(self.con, "facts", FACT_TABLE_COLUMNS, self.fact_rows)
+        self.document_rows, self.fact_rows = [], []
+
+
+def _retire(con, keep: dict[str, str], new_hashes: set[str], stats: LandingStats) -> None:
+    """Delete landed documents (and their facts) that are gone or changed; follow renames."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _keep (content_hash VARCHAR, source_file VARCHAR)")
+    if keep:
+        con.executemany("INSERT INTO _keep VALUES (?, ?)", list(keep.items()))
+    gone = con.execute(
+        "SELECT content_hash FROM raw.documents WHERE content_hash NOT IN (SELECT content_hash FROM _keep)").fetchall()
+    stats.removed = sum(1 for (h,) in gone if h not in new_hashes)
+    con.execute("DELETE FROM raw.facts WHERE doc_id IN (SELECT doc_id FROM raw.documents "
+                "WHERE content_hash NOT IN (SELECT content_hash FROM _keep))")
+    con.execute("DELETE FROM raw.documents WHERE content_hash NOT IN (SELECT content_hash FROM _keep)")
+    con.execute("UPDATE raw.documents d SET source_file = k.source_file FROM _keep k "
+                "WHERE d.content_hash = k.content_hash AND d.source_file <> k.source_file")
+    con.execute("UPDATE raw.facts f SET source_file = d.source_file FROM raw.documents d "
+                "WHERE f.doc_id = d.doc_id AND f.source_file <> d.source_file")
 
 
 # ---- statistics and reference data ---------------------------------------------

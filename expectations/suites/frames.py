@@ -13,7 +13,7 @@ PLAN_FACTS = Frame(
     id_columns=("source_file", "region_name", "indicator_name", "quote"),
     sql="""
         SELECT
-            f.*,
+            f.* EXCLUDE (source_text),  -- used below in SQL; a frame of 300k sentences costs memory
             -- money per person / per mu / per unit (人均GDP 15万元, 亩均税收 30万元): small amounts
             regexp_matches(coalesce(f.indicator_name, ''), '人均|亩均|户均|地均|单位|每') AS chk_per_unit,
             -- 年均/每年 in the indicator, the quote, or the clause leading up to the quote
