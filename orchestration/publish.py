@@ -29,6 +29,7 @@ def publish(build_file: Path, warehouse_file: Path, run_id: str) -> dict:
         con.execute(f"ATTACH '{tmp}' AS serve (STORAGE_VERSION '{STORAGE_VERSION}')")
         counts = _copy_tables(con, run_id)
         _copy_comments(con)
+        _describe_quarantine(con)
         con.execute("DETACH serve")
     except BaseException:
         con.close()
@@ -84,6 +85,20 @@ def _copy_comments(con) -> None:
                              "AND table_name = ? AND column_name = ?", [schema, table, column]).fetchone()[0]
         if exists:
             con.execute(f'COMMENT ON COLUMN serve.{schema}."{table}"."{column}" IS {_quote(comment)}')
+
+
+def _describe_quarantine(con) -> None:
+    """quarantined_facts is made here, not by dbt: it takes plan_facts' descriptions and its own."""
+    con.execute("COMMENT ON TABLE serve.marts.quarantined_facts IS 'Facts held back from plan_facts by an "
+                "error-severity expectation, with every reason (audit.quarantine has one row per check).'")
+    for column, comment in con.execute(
+            "SELECT column_name, comment FROM duckdb_columns() WHERE database_name = 'serve' AND "
+            "schema_name = 'marts' AND table_name = 'plan_facts' AND comment IS NOT NULL").fetchall():
+        con.execute(f'COMMENT ON COLUMN serve.marts.quarantined_facts."{column}" IS {_quote(comment)}')
+    con.execute("COMMENT ON COLUMN serve.marts.quarantined_facts.reasons IS "
+                "'Why the fact was quarantined: the reasons of every failing check, joined by semicolons.'")
+    con.execute("COMMENT ON COLUMN serve.marts.quarantined_facts.checks IS "
+                "'The failing checks, as suite.check_name, comma-separated.'")
 
 
 def _quote(text: str) -> str:

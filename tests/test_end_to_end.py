@@ -170,6 +170,9 @@ def test_published_file_holds_tables_only_with_contract_columns(seeds_build):
     assert {"source_file", "role", "indicator_name", "region_code", "region_name", "value", "value_high", "unit",
             "comparator", "is_aspirational", "kind", "per_year", "year", "period_start_year", "baseline_value",
             "baseline_year", "attribute", "source_text"} <= columns
+    # every column carries its description (with its unit) for BI tools
+    assert query(warehouse, "SELECT table_name, column_name FROM duckdb_columns() "
+                            "WHERE schema_name = 'marts' AND comment IS NULL") == []
 
 
 # ---- incremental runs and atomic publish -----------------------------------------------
