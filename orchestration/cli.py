@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
                        help="larger files are rejected (default 20 MiB)")
     build.add_argument("--workers", type=int, default=0, help="extraction processes (default: one per core)")
     build.add_argument("--quiet", action="store_true", help="print only the summary")
+    build.add_argument("--force", action="store_true",
+                       help="rebuild even when nothing changed since the last published build")
     args = parser.parse_args(argv)
     if not (args.raw / "documents").is_dir():
         parser.error(f"{args.raw} has no documents/ folder")
@@ -45,7 +47,21 @@ def main(argv: list[str] | None = None) -> int:
             print(f"another build of {settings.warehouse_file} is running; try again when it has finished",
                   file=sys.stderr)
             return 1
+        if not args.force and _unchanged(settings):
+            return 0
         return build_warehouse(settings, quiet=args.quiet)
+
+
+def _unchanged(settings: Settings) -> bool:
+    """Nothing new since the last published build: say so and keep the warehouse as it is."""
+    from .state import input_fingerprint, published_state
+
+    state = published_state(settings)
+    if state is None or state.get("fingerprint") != input_fingerprint(settings):
+        return False
+    print(f"Nothing changed since build {state['run_id'][:8]}: documents, statistics and code are the same.\n"
+          f"  warehouse  {settings.warehouse_file} (current; use --force to rebuild anyway)")
+    return True
 
 
 def build_warehouse(settings: Settings, quiet: bool = False) -> int:

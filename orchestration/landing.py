@@ -278,6 +278,14 @@ def _retire(con, keep: dict[str, str], new_hashes: set[str], stats: LandingStats
                 "WHERE f.doc_id = d.doc_id AND f.source_file <> d.source_file")
 
 
+def record_inputs(con: duckdb.DuckDBPyConnection, run_id: str, fingerprint: str) -> None:
+    """Which inputs a run was built from (orchestration.state), for the publish step to record."""
+    con.execute("CREATE SCHEMA IF NOT EXISTS audit")
+    con.execute("CREATE TABLE IF NOT EXISTS audit.run_inputs (run_id VARCHAR, fingerprint VARCHAR)")
+    con.execute("DELETE FROM audit.run_inputs WHERE run_id = ?", [run_id])
+    con.execute("INSERT INTO audit.run_inputs VALUES (?, ?)", [run_id, fingerprint])
+
+
 # ---- statistics and reference data ---------------------------------------------
 
 def land_statistics(con: duckdb.DuckDBPyConnection, folder: Path) -> int:

@@ -134,6 +134,18 @@ def record_run(build_file: Path, outcome: ValidationOutcome, published: bool) ->
         con.close()
 
 
+def run_inputs(build_file: Path, run_id: str) -> str | None:
+    """The input fingerprint the landing step recorded for a run (None if it recorded none)."""
+    con = duckdb.connect(str(build_file), read_only=True)
+    try:
+        row = con.execute("SELECT fingerprint FROM audit.run_inputs WHERE run_id = ?", [run_id]).fetchone() \
+            if con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'audit' "
+                           "AND table_name = 'run_inputs'").fetchone()[0] else None
+        return row[0] if row else None
+    finally:
+        con.close()
+
+
 def load_outcome(build_file: Path, run_id: str) -> ValidationOutcome:
     """The validation recorded for a run (what the publish step decides on)."""
     con = duckdb.connect(str(build_file), read_only=True)

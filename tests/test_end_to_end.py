@@ -203,6 +203,9 @@ def test_rebuild_reuses_unchanged_documents_and_drops_removed_ones(tmp_path):
                  )[0][0] == 0
     assert query(warehouse, "SELECT count(*) FROM marts.plan_facts WHERE source_file = '004_2924d015d3563107.txt'"
                  )[0][0] > 0
+    # nothing changed since: the run stops early and the warehouse stays as it is
+    third = plans_build(raw, warehouse)
+    assert third.returncode == 0 and "Nothing changed since build" in third.stdout, third.stdout + third.stderr
 
 
 def test_blocked_validation_publishes_nothing(tmp_path):

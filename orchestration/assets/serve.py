@@ -6,7 +6,8 @@ from dagster_dbt import get_asset_key_for_model
 from ..publish import publish
 from ..progress import reporter
 from ..resources import PlanWarehouse
-from ..validation import load_outcome, record_run
+from ..state import record_published
+from ..validation import load_outcome, record_run, run_inputs
 from .warehouse import warehouse_models
 
 PUBLISHED = AssetKey(["serve", "plans_warehouse"])
@@ -30,6 +31,9 @@ def published_warehouse(context: AssetExecutionContext, warehouse: PlanWarehouse
     except Exception:
         record_run(s.build_file, outcome, published=False)
         raise
+    fingerprint = run_inputs(s.build_file, context.run_id)
+    if fingerprint:
+        record_published(s, fingerprint, context.run_id)
     context.log.info(f"published {s.warehouse_file}")
     return MaterializeResult(metadata={"path": str(s.warehouse_file), **summary,
                                        "plan_facts": counts.get("marts.plan_facts", 0)})

@@ -1,0 +1,58 @@
+"""What the published warehouse was built from, so a run with nothing new can stop early.
+
+The fingerprint covers everything that shapes the published file: each document's name and
+content hash, the statistics files, the extractor version, and the dbt project and expectation
+suites' own files. It is written beside the warehouse after a successful publish; `plans build`
+compares it before starting the job and, when nothing changed, leaves the current warehouse in
+place (a re-run costs what changed: here, nothing).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from planextract.model import EXTRACTOR_VERSION
+
+from .settings import DBT_PROJECT_DIR, PROJECT_ROOT, Settings
+
+CODE_FOLDERS = (DBT_PROJECT_DIR / "models", DBT_PROJECT_DIR / "seeds", DBT_PROJECT_DIR / "macros",
+                DBT_PROJECT_DIR / "tests", PROJECT_ROOT / "expectations", PROJECT_ROOT / "orchestration",
+                PROJECT_ROOT / "planextract")
+
+
+def state_file(settings: Settings) -> Path:
+    return settings.warehouse_file.with_name(settings.warehouse_file.stem + ".state.json")
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not any(
+        part.startswith(".") or part == "__pycache__" for part in p.relative_to(folder).parts))
+
+
+def input_fingerprint(settings: Settings) -> str:
+    digest = hashlib.sha256(f"extractor {EXTRACTOR_VERSION}\nmax {settings.max_document_bytes}\n".encode())
+    for label, folder in (("documents", settings.documents_dir), ("statistics", settings.statistics_dir),
+                          *((f"code:{f.name}", f) for f in CODE_FOLDERS)):
+        for path in _files(folder):
+            content = hashlib.sha256(path.read_bytes()).hexdigest()
+            digest.update(f"{label}|{path.relative_to(folder).as_posix()}|{content}\n".encode())
+    digest.update(f"dbt_project.yml|{hashlib.sha256((DBT_PROJECT_DIR / 'dbt_project.yml').read_bytes()).hexdigest()}"
+                  .encode())
+    return digest.hexdigest()
+
+
+def published_state(settings: Settings) -> dict | None:
+    path = state_file(settings)
+    if not path.exists() or not settings.warehouse_file.exists():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def record_published(settings: Settings, fingerprint: str, run_id: str) -> None:
+    state_file(settings).write_text(json.dumps({"fingerprint": fingerprint, "run_id": run_id}), encoding="utf-8")
