@@ -1,7 +1,9 @@
 """Dagster resources, configured in one place from `Settings`."""
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -30,15 +32,31 @@ class PlanWarehouse(ConfigurableResource):
 
 
 def dbt_project() -> DbtProject:
-    """The dbt project, with its manifest parsed if missing, older than the project's files, or
-    parsed for another working file (dbt then could not parse partially: ~5 s on every run)."""
-    project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-    parsed_for = DBT_PROJECT_DIR / project.target_path / ".parsed_for_build_db"
-    current = os.environ.get("PLANS_BUILD_DB", "")
-    if _manifest_stale(project.manifest_path) or not parsed_for.exists() or parsed_for.read_text() != current:
+    """The dbt project, parsed for the working file it will build.
+
+    Each working file (PLANS_BUILD_DB) gets its own dbt target folder, so dbt's partial parsing
+    keeps working when several warehouses are built from one checkout (the profile's path is part
+    of what dbt checks). The manifest is parsed again only when missing or older than the
+    project's files, and only the last few per-run folders dagster-dbt leaves are kept.
+    """
+    build_db = os.environ.get("PLANS_BUILD_DB", "")
+    tag = hashlib.sha256(build_db.encode()).hexdigest()[:10]
+    target = Path("target") / f"build-{tag}"
+    os.environ["DBT_TARGET_PATH"] = str(DBT_PROJECT_DIR / target)  # where dagster-dbt looks for partial parses
+    project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR, target_path=target)
+    if _manifest_stale(project.manifest_path):
         project.preparer.prepare(project)
-        parsed_for.write_text(current)
+    _prune_runs(DBT_PROJECT_DIR / project.target_path)
     return project
+
+
+KEEP_RUN_FOLDERS = 3
+
+
+def _prune_runs(target: Path) -> None:
+    runs = sorted((p for p in target.glob("warehouse_models-*") if p.is_dir()), key=lambda p: p.stat().st_mtime)
+    for old in runs[:-KEEP_RUN_FOLDERS]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _manifest_stale(manifest: Path) -> bool:
