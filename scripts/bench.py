@@ -36,7 +36,6 @@ import platform
 import pstats
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import threading
@@ -486,7 +485,7 @@ def running_dbt_node(pids: set[int], started_unix: float) -> str:
         m = re.search(r'"pid": (\d+)', head)
         if not m or int(m.group(1)) not in pids:
             continue
-        last, done = None, 0
+        last = None
         with log.open(encoding="utf-8", errors="replace") as fh:
             for line in fh:
                 if '"name": "LogStartLine"' in line:

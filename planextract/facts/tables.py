@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
-from .numbers import to_number
 
 YEAR_CELL = re.compile(r"(20\d\d)\s*年")
 UNIT_PAREN = re.compile(r"[（(]([^（）()]{1,12})[)）]\s*$")
