@@ -45,12 +45,35 @@ def dbt_project() -> DbtProject:
     os.environ["DBT_TARGET_PATH"] = str(DBT_PROJECT_DIR / target)  # where dagster-dbt looks for partial parses
     project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR, target_path=target)
     if _manifest_stale(project.manifest_path):
-        project.preparer.prepare(project)
+        sibling = _fresh_manifest_elsewhere(project.manifest_path)
+        if sibling is not None:
+            # the same project parsed for another working file: its manifest describes the same
+            # assets, and the first dbt build here parses in full by itself (one process less)
+            project.manifest_path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(sibling, project.manifest_path)
+        else:
+            project.preparer.prepare(project)
     _prune_runs(DBT_PROJECT_DIR / project.target_path)
     return project
 
 
+def _fresh_manifest_elsewhere(manifest: Path) -> Path | None:
+    others = [p for p in (DBT_PROJECT_DIR / "target").glob("build-*/manifest.json") if p != manifest]
+    for other in sorted(others, key=lambda p: p.stat().st_mtime, reverse=True):
+        if not _manifest_stale(other):
+            return other
+    return None
+
+
 KEEP_RUN_FOLDERS = 3
+
+
+def keep_partial_parse(run_target: Path, project_target: Path) -> None:
+    """dagster-dbt gives each run its own target folder, seeded with the project's
+    partial_parse.msgpack; bring the run's fresh one back so the next run parses partially."""
+    fresh = Path(run_target) / "partial_parse.msgpack"
+    if fresh.exists():
+        shutil.copy(fresh, project_target / "partial_parse.msgpack")
 
 
 def _prune_runs(target: Path) -> None:

@@ -389,12 +389,12 @@ class Build:
 BUILD_TIMEOUT = 900.0
 
 
-def run_plans(label: str, raw: Path, warehouse: Path, log_dir: Path) -> Build:
+def run_plans(label: str, raw: Path, warehouse: Path, log_dir: Path, *extra: str) -> Build:
     build = Build(label, warehouse)
     log_dir.mkdir(parents=True, exist_ok=True)
     slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
     time_file = log_dir / f"{slug}.time.txt"
-    cmd = [str(PLANS), "build", "--raw", str(raw), "--warehouse", str(warehouse)]
+    cmd = [str(PLANS), "build", "--raw", str(raw), "--warehouse", str(warehouse), *extra]
     if GNU_TIME.exists():
         cmd = [str(GNU_TIME), "-v", "-o", str(time_file)] + cmd
     say(f"{label}: {' '.join(cmd[-5:])}")
@@ -898,8 +898,10 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(seeds_wh.parent, ignore_errors=True)
     cold = run_plans("seeds cold", seeds_raw, seeds_wh, logs)
     warm_b = run_plans("seeds warm (nothing changed)", seeds_raw, seeds_wh, logs)
-    builds += [cold, warm_b]
-    for label, b in (("2. seeds end to end, cold (no build file)", cold), ("2. seeds end to end, warm (unchanged)", warm_b)):
+    forced = run_plans("seeds rebuilt (--force)", seeds_raw, seeds_wh, logs, "--force")
+    builds += [cold, warm_b, forced]
+    for label, b in (("2. seeds end to end, cold (no build file)", cold), ("2. seeds end to end, warm (unchanged)", warm_b),
+                     ("2. seeds end to end, rebuilt in full (--force)", forced)):
         measured, verdict = wall_verdict(b, GOAL_SEEDS_S)
         if b.stopped_early:
             measured += " (stopped early: nothing changed)"

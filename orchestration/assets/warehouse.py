@@ -8,7 +8,8 @@ from dagster import AssetExecutionContext
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from ..progress import reporter
-from ..resources import PlanWarehouse, dbt_project
+from ..resources import PlanWarehouse, dbt_project, keep_partial_parse
+from ..settings import DBT_PROJECT_DIR
 
 PROJECT = dbt_project()
 
@@ -23,4 +24,6 @@ def warehouse_models(context: AssetExecutionContext, dbt: DbtCliResource, wareho
     """Build and test every dbt model into the working DuckDB file."""
     os.environ["PLANS_BUILD_DB"] = str(warehouse.settings.build_file)
     reporter(context)("dbt build: staging → intermediate → marts, with tests")
-    yield from dbt.cli(["build"], context=context).stream()
+    invocation = dbt.cli(["build"], context=context)
+    yield from invocation.stream()
+    keep_partial_parse(invocation.target_path, DBT_PROJECT_DIR / PROJECT.target_path)
