@@ -197,11 +197,12 @@ def _validate(gx, Column, context, source, suite: Suite, frame: Frame, checks: l
                 table_failures.append({"reason": _fmt(template, {"observed_value": res.get("observed_value")}),
                                        "observed_value": _py(res.get("observed_value"))})
                 continue
-            for idx in index_list:
-                pos = int(idx[ROW_ID])
-                row = records.get(pos)
-                if row is None:  # only failing rows become dicts (the frame may hold 300k facts)
-                    row = records[pos] = df.iloc[pos].to_dict()
+            positions = [int(idx[ROW_ID]) for idx in index_list]
+            missing = [p for p in dict.fromkeys(positions) if p not in records]
+            if missing:  # only failing rows become dicts (the frame may hold 300k facts), in one go
+                records.update(zip(missing, df.iloc[missing].to_dict("records")))
+            for pos in positions:
+                row = records[pos]
                 reason = _fmt(template, row)
                 if pos in failing:
                     if reason not in failing[pos]["reason"]:
