@@ -98,3 +98,23 @@ def test_ratio_targets_after_a_narrowing_verb_and_a_milestone_word():
 def test_a_month_span_still_dates_a_figure():
     (fact,) = extract("2023年1—10月，全市规上工业增加值增长6.1%。", **REPORT)
     assert (fact.role, fact.year, fact.kind) == ("observation", 2023, "rate")
+
+
+def test_looking_back_over_one_or_five_years_reports_results():
+    facts = extract("一年来，全市地区生产总值增长5.8%，达到6300亿元。五年来，规上工业企业由4100家增加到5200家。",
+                    **REPORT)
+    assert [(f.value, f.role, f.year) for f in facts] == [
+        (5.8, "observation", 2023), (6300, "observation", 2023),
+        (4100, "observation", 2018), (5200, "observation", 2023)]
+    assert (facts[3].baseline_value, facts[3].baseline_year) == (4100, 2018)
+
+
+def test_a_streak_is_a_result_and_not_part_of_the_indicator():
+    facts = extract("营商环境评价连续两年位居全省第3位，跻身全国前50强。", **REPORT)
+    assert [(f.indicator_name, f.value, f.comparator, f.role) for f in facts] == [
+        ("营商环境评价", 3, "=", "observation"), ("营商环境评价", 50, "<=", "observation")]
+
+
+def test_a_count_after_gong_you():
+    (fact,) = extract("截至2023年底，全市共有国家级孵化器12家。", **REPORT)
+    assert (fact.indicator_name, fact.role, fact.year) == ("国家级孵化器", "observation", 2023)

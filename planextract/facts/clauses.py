@@ -100,8 +100,12 @@ def earlier_subject(sentence: str, spans: list[tuple[int, int]], clause_index: i
     for k in range(clause_index - 1, -1, -1):
         s, e = spans[k]
         text = re.split(r"在\s*20\d\d|较|比|与", sentence[s:e])[0]
+        verb = _VERB.search(text)
+        before_verb = bool(verb and verb.start() > 0)
+        if before_verb:  # the subject stands before the clause's verb
+            text = text[:verb.start()]
         text = clean_indicator(text)
-        if text and any(h in text for h in _MEASURABLE_HEAD):
+        if text and (before_verb or any(h in text for h in _MEASURABLE_HEAD)):
             return text
     return ""
 

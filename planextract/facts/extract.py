@@ -23,7 +23,7 @@ from .timescope import TimeMark, time_marks
 TARGET_CUES = ("目标", "力争", "争取", "确保", "将", "计划", "预期", "规划", "到")
 PAST_CUES = ("已经", "实现了", "完成了", "达到了", "同比")
 # a sentence with no year that describes the present state (主要包括11个省级园区)
-PRESENT_CUES = ("目前", "现有", "已有", "已建成", "已形成", "主要包括", "截至目前", "比上年", "同比")
+PRESENT_CUES = ("目前", "现有", "已有", "已建成", "已形成", "主要包括", "截至目前", "比上年", "同比", "连续")
 
 
 @dataclass(slots=True)

@@ -20,10 +20,10 @@ PERIOD = re.compile(r"[“\"]?(?P<name>十[一二三四五]五)[”\"]?(?P<tail>
 BASELINE_LEAD = ("比", "较", "与", "同比", "相比", "从", "由")
 # years named relative to when the document was written (a government work report):
 # word -> (offset of the year described, length of the period or None)
-RELATIVE = re.compile(r"(?P<word>今年|本年度|本年|明年|去年|上年|上一年|过去一年|过去的一年|"
-                      r"过去(?P<n>五|5|三|3)年|过去的(?P<n2>五|5)年)")
+RELATIVE = re.compile(r"(?P<word>今年|本年度|本年|明年|去年|上年|上一年|过去一年|过去的一年|一年来|"
+                      r"过去(?P<n>五|5|三|3)年|过去的(?P<n2>五|5)年|(?:近|这)?(?P<n3>五|三)年来|近(?P<n4>五|三)年)")
 _RELATIVE_OFFSET = {"今年": 0, "本年度": 0, "本年": 0, "明年": 1, "去年": -1, "上年": -1, "上一年": -1,
-                    "过去一年": -1, "过去的一年": -1}
+                    "过去一年": -1, "过去的一年": -1, "一年来": -1}
 
 
 @dataclass(slots=True)
@@ -81,7 +81,7 @@ def _relative_marks(sentence: str, reference_year: int) -> list[TimeMark]:
             continue  # 比上年增长8%: a baseline
         if m.group("word") == "上年" and sentence[m.end():m.end() + 1] in ("同", "末", "度"):
             continue
-        n = m.group("n") or m.group("n2")
+        n = m.group("n") or m.group("n2") or m.group("n3") or m.group("n4")
         if n:
             length = 5 if n in ("五", "5") else 3
             out.append(TimeMark(m.start(), reference_year - 1, reference_year - length, False))
