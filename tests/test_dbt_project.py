@@ -168,9 +168,9 @@ def test_value_base_normalisation(built_db):
 def test_unknown_unit_and_region_are_kept_and_reported(built_db):
     con = built_db
     assert con.execute(
-        "select value_base, base_unit from marts.plan_facts where unit = '万辆'"
+        "select value_base, base_unit from marts.plan_facts where unit = '万桶'"
     ).fetchall() == [(None, None)]
-    assert con.execute("select unit from marts.unresolved_units").fetchall() == [("万辆",)]
+    assert con.execute("select unit from marts.unresolved_units").fetchall() == [("万桶",)]
     assert con.execute("select region_name from marts.unresolved_regions").fetchall() == [("瓯海区",)]
     # a region name without a code is resolved when it is unique in the hierarchy
     assert con.execute(
@@ -206,3 +206,10 @@ def test_dim_years_five_year_plans(built_db):
         "select year, five_year_plan from marts.dim_years where year in (2016, 2020, 2021, 2025)"
     ).fetchall())
     assert rows == {2016: "十三五", 2020: "十三五", 2021: "十四五", 2025: "十四五"}
+
+
+def test_units_with_a_magnitude_are_derived_from_their_base_unit(built_db):
+    con = built_db
+    rows = dict(con.execute(
+        "select unit, multiplier from staging.stg_units where unit in ('万标箱', '亿人次', '万立方米', '万元')").fetchall())
+    assert rows == {"万标箱": 1e4, "亿人次": 1e8, "万立方米": 1e4, "万元": 1e4}  # 万元 is the seed's own row
