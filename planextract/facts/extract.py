@@ -114,6 +114,7 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         noun = "" if q.kind_hint == "rank" else cl.prefix_noun(sentence, q.end, clause_end)
         if noun and cl.names_a_group(noun):
             continue
+        prior_subject = subject
         indicator = noun or cl.clean_indicator(before)
         if not noun and (not indicator or indicator.startswith(lx.DEPENDENT_HEADS)
                          or indicator in lx.GENERIC_HEADS):
@@ -125,6 +126,10 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
             subject = indicator
         if subjects:
             indicator = rs.strip_region(indicator, subjects)
+        if prior_subject and not noun and whole_before.lstrip().startswith("其中") and len(indicator) <= 4 \
+                and indicator not in prior_subject:
+            indicator += prior_subject  # 孵化器达到50家，其中国家级10家 → 国家级孵化器
+            subject = prior_subject
         if not indicator:
             continue
         region = rs.region_for(sentence, q.start, subjects, spans, starts) if subjects else None
@@ -132,7 +137,7 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         mark, inferred = _time_for(q, marks, paragraph_mark)
         role, year = _role_and_year(mark, sentence, ctx)
         per_year = any(cue in scope for cue in lx.PER_YEAR_CUES)
-        kind = _kind(q, before, scope, role, mark or paragraph_period, per_year)
+        kind = _kind(q, before, scope, role, mark or paragraph_period, per_year, whole_before)
         fact = Fact(
             role=role, indicator_name=indicator, value=q.value, value_high=q.value_high, unit=q.unit,
             comparator=q.comparator or "=", is_aspirational=cl.is_hedged(scope, whole_hedge), kind=kind,
@@ -248,12 +253,13 @@ def _role_and_year(mark: TimeMark | None, sentence: str, ctx: DocContext) -> tup
     return ("target" if early else "observation"), mark.year
 
 
-def _kind(q: Quantity, before: str, scope: str, role: str, period: TimeMark | None, per_year: bool) -> str:
+def _kind(q: Quantity, before: str, scope: str, role: str, period: TimeMark | None, per_year: bool,
+          clause: str = "") -> str:
     if q.kind_hint in ("rank", "share"):
         return q.kind_hint
     if q.unit in ("个百分点", "百分点"):
         return "increment"
-    if "累计" in scope:
+    if "累计" in (clause or scope):  # 累计 governs its own clause only (GUIDE: where 累计 governs the number)
         return "cumulative"
     if q.unit in ("%", "‰"):
         return "rate" if any(cue in before for cue in lx.RATE_CUES) else "share"

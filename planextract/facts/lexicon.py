@@ -20,7 +20,8 @@ INTENSITY_UNITS = ["微克/立方米", "毫克/立方米", "千瓦时/万元", "
 COUNT_UNITS = ["台套", "人次", "个", "家", "项", "件", "台", "套", "名", "人", "条", "座", "所", "只", "辆",
                "艘", "架", "户", "款", "种", "处", "张", "部", "篇", "株", "支", "栋", "间", "批次", "场"]
 AREA_UNITS = ["平方公里", "平方米", "平米", "公顷", "亩"]
-OTHER_UNITS = ["千瓦时", "千瓦", "兆瓦", "吉瓦", "吨标准煤", "吨", "公里", "千米", "标准箱", "TEU", "倍", "分"]
+OTHER_UNITS = ["千瓦时", "千瓦", "兆瓦", "吉瓦", "吨标准煤", "吨", "千克", "立方米", "公里", "千米", "标准箱", "标箱",
+               "TEU", "倍", "分", "岁"]
 BASE_UNITS = INTENSITY_UNITS + CURRENCY_UNITS + PERCENT_UNITS + AREA_UNITS + OTHER_UNITS + COUNT_UNITS
 
 COUNT_UNIT_SET = set(COUNT_UNITS)

@@ -20,11 +20,13 @@ _UNIT = "|".join(re.escape(u) for u in sorted(lx.BASE_UNITS, key=len, reverse=Tr
 _MAG = "|".join(lx.MAGNITUDES)
 
 _TAIL = (rf"(?:\s?(?P<sep>[-—–~～至到])\s?(?P<high>{_ARABIC}|{_CHINESE}))?"
-         rf"\s?(?P<approx>余|多)?(?P<mag>{_MAG})?(?P<approx2>余|多)?\s?(?P<unit>{_UNIT})")
-QUANTITY = re.compile(rf"(?P<num>{_ARABIC}){_TAIL}?")  # the unit is optional: 容积率不低于2.0
+         rf"\s?(?P<approx>余|多)?(?P<mag>{_MAG})?(?P<approx2>余|多)?\s?")
+# 20万立方米/日: a flow keeps its period with the unit
+_UNIT_GROUP = rf"(?P<unit>{_UNIT})(?P<per>/(?:日|天|年|小时))?"
+QUANTITY = re.compile(rf"(?P<num>{_ARABIC}){_TAIL}(?:{_UNIT_GROUP})?")  # the unit is optional: 容积率不低于2.0
 # Chinese numerals are common words (一批, 十大): only with a unit can they be a quantity, so
 # the pattern asks for one and the scan stays fast
-QUANTITY_CN = re.compile(rf"(?P<num>{_CHINESE}){_TAIL}")
+QUANTITY_CN = re.compile(rf"(?P<num>{_CHINESE}){_TAIL}{_UNIT_GROUP}")
 RANK = re.compile(
     r"(?P<verb>位居|位于|位列|排名|排在|跻身|稳居|跃居|升至|保持在|保持|进入|居于|居|列|排)"
     r"(?P<scope>[\u4e00-\u9fffA-Za-z“”\"]{0,10}?)"
@@ -148,7 +150,7 @@ def _quantity(sentence: str, m: re.Match) -> Quantity | None:
     if _is_qualifier(sentence, m, unit, end_cmp) or _is_structure(sentence, m, end_cmp):
         return None
     comparator = _combine(_comparator_before(sentence, m.start()), after, bool(m.group("approx") or m.group("approx2")))
-    return Quantity(m.start(), end_cmp, value, high, mag + unit, comparator, after=end)
+    return Quantity(m.start(), end_cmp, value, high, mag + unit + (m.group("per") or ""), comparator, after=end)
 
 
 def _bare_number(sentence: str, m: re.Match) -> Quantity | None:

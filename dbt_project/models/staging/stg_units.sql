@@ -33,7 +33,27 @@ derived as (
       and not regexp_matches(s.unit, '^(十|百|千|万|亿)')
 )
 
-select * from seed
+all_units as (
+    select * from seed
+    union all
+    select d.* from derived as d
+    where not exists (select 1 from seed as s where s.unit = d.unit)
+),
+
+-- a flow written with its period (20万立方米/日, 500万吨/年): the same unit per day / per year
+per_period as (
+    select
+        u.unit || p.suffix                          as unit,
+        'intensity'                                 as quantity_kind,
+        u.base_unit || p.base_suffix                as base_unit,
+        u.multiplier,
+        u.description || ' ' || p.label            as description
+    from all_units as u
+    cross join (values ('/日', '/day', 'per day'), ('/天', '/day', 'per day'), ('/年', '/year', 'per year'),
+                       ('/小时', '/hour', 'per hour')) as p(suffix, base_suffix, label)
+    where u.quantity_kind in ('count', 'mass', 'energy', 'volume', 'power', 'currency')
+)
+
+select * from all_units
 union all
-select d.* from derived as d
-where not exists (select 1 from seed as s where s.unit = d.unit)
+select * from per_period
