@@ -121,10 +121,10 @@ def test_a_count_after_gong_you():
 
 
 def test_subset_flow_and_clause_local_cumulative():
-    facts = extract("到2025年，实际利用外资累计达到50亿美元，接待游客5000万人次，新增供水能力20万立方米/日，"
+    facts = extract("到2025年，实际利用外资累计达到60亿美元，接待游客5000万人次，新增供水能力20万立方米/日，"
                     "全市科技企业孵化器达到50家，其中国家级10家。", region="宁波市", code="330200",
                     published=date(2021, 6, 1), start=2021, end=2025)
     got = {f.value: f for f in facts}
-    assert got[50.0].kind == "cumulative" and got[5000.0].kind == "level"  # 累计 governs its clause only
+    assert got[60.0].kind == "cumulative" and got[5000.0].kind == "level"  # 累计 governs its clause only
     assert (got[20.0].indicator_name, got[20.0].unit) == ("供水能力", "万立方米/日")
     assert got[10.0].indicator_name == "国家级科技企业孵化器"

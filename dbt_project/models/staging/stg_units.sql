@@ -31,7 +31,7 @@ derived as (
       and s.quantity_kind in ('currency', 'count', 'area', 'mass', 'energy', 'power', 'volume', 'length')
       -- only units written without a magnitude of their own (元, 个, 吨), not 万元 or 千瓦
       and not regexp_matches(s.unit, '^(十|百|千|万|亿)')
-)
+),
 
 all_units as (
     select * from seed
