@@ -57,6 +57,11 @@ def _simplify(text: str) -> str:
     return "".join(ch if ord(ch) < 0x3400 else (convert(ch) if len(convert(ch)) == 1 else ch) for ch in text)
 
 
+def _narrow(match: re.Match) -> str:
+    replacement = _FULLWIDTH[ord(match.group())]
+    return replacement if isinstance(replacement, str) else chr(replacement)
+
+
 def _looks_traditional(text: str) -> bool:
     # cheap test on characters common in traditional plan texts
     return any(ch in text for ch in "萬億規劃業發區產實數經濟場應設達總營際與這個從對們進億")
@@ -65,7 +70,8 @@ def _looks_traditional(text: str) -> bool:
 @lru_cache(maxsize=8)  # metadata and facts read the same document: build its view once
 def make_view(text: str) -> TextView:
     """Normalise digits, punctuation width, traditional characters and pinyin glosses."""
-    view = text.translate(_FULLWIDTH) if _NEEDS_WIDTH.search(text) else text
+    # one character for one, so positions hold; a regex touches only the few characters that change
+    view = _NEEDS_WIDTH.sub(_narrow, text) if _NEEDS_WIDTH.search(text) else text
     if _looks_traditional(view):
         view = _simplify(view)
     if "(" in view or "（" in view:
