@@ -128,3 +128,12 @@ def test_subset_flow_and_clause_local_cumulative():
     assert got[60.0].kind == "cumulative" and got[5000.0].kind == "level"  # 累计 governs its clause only
     assert (got[20.0].indicator_name, got[20.0].unit) == ("供水能力", "万立方米/日")
     assert got[10.0].indicator_name == "国家级科技企业孵化器"
+
+
+def test_regions_listed_with_fen_bie_share_the_earlier_indicator():
+    facts = extract("到2025年，全省数字经济核心产业增加值占GDP比重达到15%。其中，杭州市数字经济核心产业增加值突破"
+                    "7000亿元，宁波、温州分别达到1500亿元和1000亿元。", region="浙江省", code="330000",
+                    published=date(2021, 6, 29), start=2021, end=2025)
+    got = [(f.region_name, f.indicator_name, f.value) for f in facts[1:]]
+    assert got == [("杭州市", "数字经济核心产业增加值", 7000), ("宁波市", "数字经济核心产业增加值", 1500),
+                   ("温州市", "数字经济核心产业增加值", 1000)]

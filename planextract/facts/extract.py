@@ -101,6 +101,7 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
     subject = ""
     facts: list[Fact] = []
     respectively: dict[int, list[Fact]] = {}
+    respectively_subject: dict[int, str] = {}  # what the sentence spoke of before a 分别 list
     previous_end = 0
     previous: tuple[Quantity, int] | None = None  # the last quantity and how many facts it gave
     for q in quantities:
@@ -158,18 +159,19 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
             base.period_start_year, base.is_aspirational, base.per_year = None, False, False
         if "分别" in whole_before:
             respectively.setdefault(k, []).append(fact)
+            respectively_subject.setdefault(k, prior_subject)
             facts.append(fact)
             previous = (q, 1)
             continue
         produced = _distribute(fact, indicator, sentence, q, before)
         facts.extend(produced)
         previous = (q, len(produced))
-    for group in respectively.values():
-        _pair_respectively(group, sentence, subjects)
+    for k, group in respectively.items():
+        _pair_respectively(group, sentence, subjects, respectively_subject.get(k, ""))
     return facts
 
 
-def _pair_respectively(group: list[Fact], sentence: str, subjects=()) -> None:
+def _pair_respectively(group: list[Fact], sentence: str, subjects=(), fallback: str = "") -> None:
     """A、B分别达到20%和25%以上: the i-th number belongs to the i-th indicator (or, for
     乐清、瑞安…分别…, to the i-th region), and a comparator written after the last number
     applies to all of them."""
@@ -180,7 +182,8 @@ def _pair_respectively(group: list[Fact], sentence: str, subjects=()) -> None:
     listed = rs.leading_list(subject_text[clause_start:], list(subjects), clause_start)
     items = cl.list_items(cl.clean_indicator(subject_text[clause_start:]))
     if len(listed) == len(group):
-        shared = cl.clean_indicator(subject_text[listed[-1].end:])
+        # 杭州市…增加值突破7000亿元，宁波、温州分别达到…: the regions share the earlier indicator
+        shared = cl.clean_indicator(subject_text[listed[-1].end:]) or rs.strip_region(fallback, list(subjects))
         for fact, mention in zip(group, listed):
             fact.region_name, fact.region_code = mention.region.name, mention.region.code
             if shared:
