@@ -85,3 +85,10 @@ def test_noise_around_a_fact():
             "版权所有 ©2022 某市日报社 浙ICP备12345678号\n")
     facts = extract(text)
     assert [(f.value, f.unit) for f in facts] == [(120, "家")]
+
+
+def test_page_counters_and_contact_lines_are_not_facts():
+    from tests.fixtures.extraction.factkit import extract
+    text = "浏览次数：1234次  访问人数：5678人\n本网站累计访问量达到1200万人次\n到2025年，全市新增上市公司20家。"
+    facts = extract(text)
+    assert [(f.indicator_name, f.value) for f in facts] == [("上市公司", 20)]

@@ -74,6 +74,8 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
     paragraph_period: TimeMark | None = None
     if not may_hold_quantity(line):
         return facts  # no number at all: no fact, and no year that a later paragraph could inherit
+    if len(line) <= lx.PAGE_FURNITURE_MAX_CHARS and lx.PAGE_FURNITURE.search(line):
+        return facts  # 浏览次数：1234次, 本网站累计访问量…: the page's furniture, not the plan
     for number, (offset, sentence) in enumerate(sentences(line)):
         marks = time_marks(sentence, ctx.reference_year if ctx.dated else None)
         quantities = [] if (number == 0 and cl.is_heading(sentence)) or not may_hold_quantity(sentence) \

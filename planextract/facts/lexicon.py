@@ -98,3 +98,8 @@ TRAILING_NOISE = re.compile(
     r"(?:达到了|达到|达|突破|超过|超出|超|逾|大于|小于|多于|少于|高于|缩小|扩大|不低于|不少于|至少|不超过|不高于|低于|不足|不到|约|近|接近|"
     r"比上年|较上年|同比|保持在|保持|稳定在|控制在|提升至|提升到|提高到|提高至|增至|增加到|降至|降到|下降到|为|在|是|有|达至|分别|各|"
     r"实现|完成|到|至|的|了|共|累计|总计|合计|从|由|力争|争取|努力|新增|连续[一两二三四五六七八九十\d]+年|(?:从|由|比|较)?(?:19|20)\d\d年(?:底|末)?|\s)+$")
+
+# short lines of page furniture (counters, contact lines) that carry numbers but no facts
+PAGE_FURNITURE = re.compile(r"浏览次数|浏览量|访问量|访问人数|访问次数|阅读量|阅读数|点击量|点击数|本网站|本站|"
+                            r"责任编辑|联系电话|版权所有|Copyright|ICP备")
+PAGE_FURNITURE_MAX_CHARS = 80
