@@ -113,3 +113,10 @@ def test_late_year_news_of_that_year_is_an_observation():
 def test_present_state_without_a_year():
     f = one("目前，全市共有省级特色小镇14个。")
     assert (f.role, f.year) == ("observation", None)
+
+
+def test_end_of_a_period_is_a_goal_and_its_start_a_baseline():
+    from datetime import date
+    from tests.fixtures.extraction.factkit import extract
+    (goal,) = extract("到“十四五”末，全市研发投入强度达到3.5%。", published=date(2021, 6, 1), start=2021, end=2025)
+    assert (goal.role, goal.year, goal.year_inferred) == ("target", 2025, False)

@@ -64,8 +64,13 @@ def time_marks(sentence: str, reference_year: int | None = None) -> list[TimeMar
                               outlook=lead == "展望"))
     for m in PERIOD.finditer(sentence):
         start, end = PERIODS[m.group("name")]
-        if sentence[max(0, m.start() - 1):m.start()] in ("较", "比") or m.group("tail") == "末":
+        lead = sentence[max(0, m.start() - 1):m.start()]
+        if lead in ("较", "比"):
             continue
+        if m.group("tail") == "末":
+            if lead in ("到", "至"):  # 到“十四五”末: the period's last year, a goal
+                marks.append(TimeMark(m.start(), end, None, True))
+            continue  # 较“十二五”末: a baseline
         since = m.group("tail") == "以来"
         if since and reference_year is not None:
             end = min(end, reference_year - 1)  # achieved so far: the last complete year
