@@ -185,3 +185,11 @@ def test_numbered_heading_is_not_a_fact():
     assert extract("（四）培育8个先进制造业集群") == []
     assert extract("二、建设15个数字化示范园区") == []
     assert extract("6. 新增30个智能工厂") == []
+
+
+def test_half_is_a_fifty_percent_share_only_after_a_measuring_verb():
+    from datetime import date
+    from tests.fixtures.extraction.factkit import extract
+    (fact,) = extract("到2025年，新能源装机占比超过一半。", published=date(2021, 6, 1))
+    assert (fact.value, fact.unit, fact.comparator, fact.kind) == (50.0, "%", ">", "share")
+    assert extract("一半以上的企业完成改造。", published=date(2021, 6, 1)) == []

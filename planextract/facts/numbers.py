@@ -105,6 +105,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     taken: list[tuple[int, int]] = []
     special = (_ranks(sentence) if ("前" in sentence or "第" in sentence) else []) + \
         (_fractions(sentence) if "分之" in sentence else []) + \
+        (_halves(sentence) if "一半" in sentence else []) + \
         (_bare_magnitudes(sentence) if _HAS_BARE_MAGNITUDE.search(sentence) else [])
     for quantity in special:
         found.append(quantity)
@@ -241,6 +242,19 @@ def _fractions(sentence: str) -> list[Quantity]:
         comparator = _combine(_comparator_before(sentence, m.start()), _comparator_after(sentence, m.end())[0], False)
         out.append(Quantity(m.start(), m.end(), round(num / den * 100, 3), None, "%", comparator,
                             kind_hint="share", after=m.end()))
+    return out
+
+
+HALF = re.compile(r"(?:(?<=超过)|(?<=达到)|(?<=占到)|(?<=接近)|(?<=占)|(?<=达)|(?<=近)|(?<=逾))一半")
+
+
+def _halves(sentence: str) -> list[Quantity]:
+    """超过一半, 占一半以上: a share of 50 %, like 三分之二 (only after a verb that measures)."""
+    out = []
+    for m in HALF.finditer(sentence):
+        after, end = _comparator_after(sentence, m.end())
+        comparator = _combine(_comparator_before(sentence, m.start()), after, False)
+        out.append(Quantity(m.start(), end, 50.0, None, "%", comparator, kind_hint="share", after=m.end()))
     return out
 
 
