@@ -193,3 +193,38 @@ def test_half_is_a_fifty_percent_share_only_after_a_measuring_verb():
     (fact,) = extract("到2025年，新能源装机占比超过一半。", published=date(2021, 6, 1))
     assert (fact.value, fact.unit, fact.comparator, fact.kind) == (50.0, "%", ">", "share")
     assert extract("一半以上的企业完成改造。", published=date(2021, 6, 1)) == []
+
+
+def test_numbers_written_in_words_and_ranges_with_repeated_units():
+    from datetime import date
+    from tests.fixtures.extraction.factkit import extract
+    meta = dict(published=date(2023, 2, 1), start=2021, end=2025)
+    got = [(f.indicator_name, f.value, f.value_high, f.unit, f.comparator) for f in extract(
+        "到2025年，建成智能工厂二十家，企业上云率达到百分之八十五，产值占全国比重近三成，"
+        "数字经济规模达到5000亿元至6000亿元，公共充电桩达到1.5万根。", **meta)]
+    assert got == [("智能工厂", 20, None, "家", "="), ("企业上云率", 85, None, "%", "="),
+                   ("产值占全国比重", 30, None, "%", "~"), ("数字经济规模", 5000, 6000, "亿元", "="),
+                   ("公共充电桩", 1.5, None, "万根", "=")]
+
+
+def test_small_chinese_counts_quoted_names_and_durations_are_not_facts():
+    from datetime import date
+    from tests.fixtures.extraction.factkit import extract
+    text = "严格执行“十条刚性措施”，打造一个国际化中心，请于3个工作日内反馈，实施“三个一批”工程。"
+    assert extract(text, published=date(2023, 2, 1)) == []
+
+
+def test_rank_about_and_annual_average_concentration():
+    from datetime import date
+    from tests.fixtures.extraction.factkit import extract
+    facts = extract("到2025年，PM2.5年均浓度控制在28微克/立方米以内，稳居全国百强县第40位左右。",
+                    published=date(2023, 2, 1), start=2021, end=2025)
+    assert [(f.value, f.comparator, f.per_year) for f in facts] == [(28, "<=", False), (40, "~", False)]
+
+
+def test_and_inside_one_indicator_name_is_not_a_list():
+    from datetime import date
+    from tests.fixtures.extraction.factkit import extract
+    facts = extract("2022年，全市软件和信息服务业收入达到5491.2亿元，风电、太阳能发电总装机容量达到300万千瓦。",
+                    published=date(2023, 2, 1))
+    assert [f.value for f in facts] == [5491.2, 300]

@@ -179,7 +179,10 @@ def splits_into_indicators(indicator: str) -> list[str] | None:
     items = list_items(indicator)
     if len(items) < 2:
         return None
-    if all(len(i) >= 3 and i.endswith(_MEASURABLE_HEAD) for i in items[:-1]) and \
+    # each listed part must already name a measure of its own: 亩均增加值和亩均产值 yes,
+    # 软件和信息服务业收入 / 风电、太阳能发电装机 no (one indicator whose name holds 和/、)
+    parts = [p.strip() for p in _SPLIT_LIST.split(indicator) if p.strip()]
+    if all(len(p) >= 3 and p.endswith(_MEASURABLE_HEAD) for p in parts[:-1]) and \
             any(h in items[-1] for h in _MEASURABLE_HEAD):
         return items
     return None

@@ -139,7 +139,8 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         region_name, region_code = (region.name, region.code) if region else (ctx.region_name, ctx.region_code)
         mark, inferred = _time_for(q, marks, paragraph_mark)
         role, year = _role_and_year(mark, sentence, ctx)
-        per_year = any(cue in scope for cue in lx.PER_YEAR_CUES)
+        per_year = any(cue in scope for cue in lx.PER_YEAR_CUES) and \
+            not any(name in scope for name in lx.ANNUAL_AVERAGE_NAMES)
         kind = _kind(q, before, scope, role, mark or paragraph_period, per_year, whole_before)
         fact = Fact(
             role=role, indicator_name=indicator, value=q.value, value_high=q.value_high, unit=q.unit,

@@ -106,6 +106,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     special = (_ranks(sentence) if ("前" in sentence or "第" in sentence) else []) + \
         (_fractions(sentence) if "分之" in sentence else []) + \
         (_halves(sentence) if "一半" in sentence else []) + \
+        (_percent_words(sentence) if ("百分之" in sentence or "成" in sentence) else []) + \
         (_bare_magnitudes(sentence) if _HAS_BARE_MAGNITUDE.search(sentence) else [])
     for quantity in special:
         found.append(quantity)
@@ -120,7 +121,24 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if quantity is not None:
             found.append(quantity)
     found.sort(key=lambda q: q.start)
-    return found
+    return _join_ranges(sentence, found)
+
+
+_RANGE_JOIN = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
+
+
+def _join_ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """5000亿元至6000亿元: two amounts in the same unit joined by 至 are one range."""
+    out: list[Quantity] = []
+    for q in found:
+        last = out[-1] if out else None
+        if last is not None and last.value_high is None and last.unit == q.unit and last.kind_hint is None \
+                and q.kind_hint is None and _RANGE_JOIN.match(sentence[last.end:q.start]):
+            last.value_high, last.end, last.after = q.value, q.end, q.after
+            last.comparator = last.comparator if last.comparator not in (None, "=") else q.comparator
+            continue
+        out.append(q)
+    return out
 
 
 def _quantity(sentence: str, m: re.Match) -> Quantity | None:
@@ -136,8 +154,9 @@ def _quantity(sentence: str, m: re.Match) -> Quantity | None:
         unit = None
     if not unit:
         return _bare_number(sentence, m) if not chinese and not mag else None
-    if chinese and unit not in lx.CURRENCY_UNITS + lx.PERCENT_UNITS + lx.AREA_UNITS:
-        return None  # 三个"上海方案", 五大产业: Chinese counts name structures
+    if chinese and unit not in lx.CURRENCY_UNITS + lx.PERCENT_UNITS + lx.AREA_UNITS \
+            and not _chinese_count(sentence, m):
+        return None  # 三个"上海方案", 五大产业: small Chinese counts name structures
     if _is_year_or_date(sentence, m):
         return None
     value = to_number(num)
@@ -169,6 +188,21 @@ def _bare_number(sentence: str, m: re.Match) -> Quantity | None:
         return None
     after, end = _comparator_after(sentence, m.end())
     return Quantity(m.start(), end, value, None, "", _combine(comparator, after, False), after=m.end())
+
+
+_MEASURING_VERB = re.compile(r"(?:达到|达|新增|突破|超过|增至|增加到|提高到|提升至)$")
+
+
+def _chinese_count(sentence: str, m: re.Match) -> bool:
+    """八百家, 二十个, 达到三家: a count written in Chinese numerals is a figure when it is ten or
+    more, or follows a verb that measures; 三个"方案", 一个中心 stay structure words."""
+    if sentence[m.end():m.end() + 1] in "“\"":
+        return False
+    head = sentence[:m.start()]
+    if head.count("“") > head.count("”"):  # inside quotes: a name (“十条刚性措施”)
+        return False
+    value = to_number(m.group("num"))
+    return value is not None and (value >= 10 or bool(_MEASURING_VERB.search(sentence[:m.start()])))
 
 
 def _is_numbering(sentence: str, m: re.Match) -> bool:
@@ -228,6 +262,8 @@ def _ranks(sentence: str) -> list[Quantity]:
         if value is None:
             continue
         comparator = "<=" if m.group("form") == "前" else "="
+        if sentence.startswith(("左右", "上下"), m.end()):  # 第40位左右
+            comparator = "~"
         start = m.start("scope") if m.group("scope") else m.start("form")
         out.append(Quantity(start, m.end(), value, None, "位", comparator, kind_hint="rank", after=m.end()))
     return out
@@ -255,6 +291,30 @@ def _halves(sentence: str) -> list[Quantity]:
         after, end = _comparator_after(sentence, m.end())
         comparator = _combine(_comparator_before(sentence, m.start()), after, False)
         out.append(Quantity(m.start(), end, 50.0, None, "%", comparator, kind_hint="share", after=m.end()))
+    return out
+
+
+PERCENT_WORDS = re.compile(r"百分之(?P<pct>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)")
+TENTHS = re.compile(r"(?:(?<=近)|(?<=约)|(?<=超过)|(?<=占)|(?<=达到)|(?<=达)|(?<=逾)|(?<=为)|(?<=超))"
+                    r"(?P<n>[一二三四五六七八九])成(?![员为功立本果就长交熟型品])")
+
+
+def _percent_words(sentence: str) -> list[Quantity]:
+    """百分之八十五 → 85 %, 近三成 → about 30 %: percentages written in words."""
+    out = []
+    for m in PERCENT_WORDS.finditer(sentence):
+        value = to_number(m.group("pct").replace("点", "."))
+        if value is None:
+            continue
+        after, end = _comparator_after(sentence, m.end())
+        out.append(Quantity(m.start(), end, value, None, "%",
+                            _combine(_comparator_before(sentence, m.start()), after, False), after=m.end()))
+    for m in TENTHS.finditer(sentence):
+        value = to_number(m.group("n"))
+        after, end = _comparator_after(sentence, m.end())
+        out.append(Quantity(m.start(), end, value * 10, None, "%",
+                            _combine(_comparator_before(sentence, m.start()), after, False),
+                            kind_hint="share", after=m.end()))
     return out
 
 
