@@ -137,3 +137,13 @@ def test_regions_listed_with_fen_bie_share_the_earlier_indicator():
     got = [(f.region_name, f.indicator_name, f.value) for f in facts[1:]]
     assert got == [("杭州市", "数字经济核心产业增加值", 7000), ("宁波市", "数字经济核心产业增加值", 1500),
                    ("温州市", "数字经济核心产业增加值", 1000)]
+
+
+def test_one_number_for_a_list_of_regions_gives_one_fact_per_region():
+    meta = dict(region="江苏省", code="320000", published=date(2021, 6, 1), start=2021, end=2025)
+    facts = extract("到2025年，南京、苏州、无锡三市研发投入强度均超过3.5%。", **meta)
+    assert [(f.region_name, f.indicator_name, f.value, f.comparator) for f in facts] == [
+        ("南京市", "研发投入强度", 3.5, ">"), ("苏州市", "研发投入强度", 3.5, ">"), ("无锡市", "研发投入强度", 3.5, ">")]
+    facts = extract("支持徐州、常州各建设2个数字经济示范区。", **meta)
+    assert [(f.region_name, f.indicator_name, f.value) for f in facts] == [
+        ("徐州市", "数字经济示范区", 2), ("常州市", "数字经济示范区", 2)]

@@ -8,6 +8,7 @@ findings into `Fact` records whose spans point into the original text.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ..model import DocumentMetadata, Fact
@@ -166,7 +167,8 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
             facts.append(fact)
             previous = (q, 1)
             continue
-        produced = _distribute(fact, indicator, sentence, q, before)
+        shared = _shared_by_regions(fact, sentence, clause_start, q, subjects, noun) if subjects else None
+        produced = shared or _distribute(fact, indicator, sentence, q, before)
         facts.extend(produced)
         previous = (q, len(produced))
     for k, group in respectively.items():
@@ -220,6 +222,25 @@ def _distribute(fact: Fact, indicator: str, sentence: str, q: Quantity, before: 
     if "分别" in before:
         return [fact]  # paired below in _pair_respectively
     return [fact]
+
+
+_REGION_COUNT = re.compile(r"^\s*(?:等)?(?:[一两二三四五六七八九十\d]+(?:个)?)?(?:市|县|区|地|省|县（市、区）|县\(市、区\))?")
+
+
+def _shared_by_regions(fact: Fact, sentence: str, clause_start: int, q: Quantity, subjects,
+                       noun: str = "") -> list[Fact] | None:
+    """南京、苏州、无锡三市研发投入强度均超过3.5% / 温州、嘉兴各建设2个: one number for several
+    regions listed as the clause's subject gives one fact per region (分别 pairs them instead)."""
+    clause_text = sentence[clause_start:q.start]
+    if "分别" in clause_text:
+        return None
+    listed = rs.leading_list(clause_text, list(subjects), clause_start)
+    if len(listed) < 2:
+        return None
+    tail = _REGION_COUNT.sub("", sentence[listed[-1].end:q.start])
+    indicator = noun or cl.clean_indicator(tail.replace("均", "").replace("都", "")) or fact.indicator_name
+    return [replace(fact, region_name=m.region.name, region_code=m.region.code, indicator_name=indicator)
+            for m in listed]
 
 
 def _time_for(q: Quantity, marks: list[TimeMark], paragraph_mark: TimeMark | None):

@@ -26,7 +26,7 @@ _NOT_SUBJECT_AFTER = re.compile(
     r"品牌|方案|模式|经验|样板|籍|人民|话|段|片区|都市圈|城市群)")
 # what may stand before a subject at the start of its clause
 _LEAD = re.compile(
-    r"^(?:\s|其中|另外|此外|同时|而|且|以及|截至目前|目前|"
+    r"^(?:\s|其中|另外|此外|同时|而|且|以及|截至目前|目前|支持|推动|鼓励|引导|指导|"
     r"(?:到|至|截至|截止|力争到|争取到|预计到)?\s*(?:19|20)\d\d\s*年(?:底|末|前)?|"
     r"今年|去年|上年|过去一年|过去五年|[“\"]?十[一二三四五]五[”\"]?(?:期间|时期|以来|末)?)*$")
 # a clause that starts with one of these speaks of the document's own region (or of a
