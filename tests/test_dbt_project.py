@@ -213,3 +213,12 @@ def test_units_with_a_magnitude_are_derived_from_their_base_unit(built_db):
     rows = dict(con.execute(
         "select unit, multiplier from staging.stg_units where unit in ('万标箱', '亿人次', '万立方米', '万元')").fetchall())
     assert rows == {"万标箱": 1e4, "亿人次": 1e8, "万立方米": 1e4, "万元": 1e4}  # 万元 is the seed's own row
+
+
+def test_seed_files_are_well_formed():
+    """Every row of every seed has as many fields as its header (a stray comma breaks dbt seed)."""
+    import csv
+    for seed in (PROJECT_DIR / "seeds").glob("*.csv"):
+        rows = list(csv.reader(seed.open(encoding="utf-8")))
+        widths = {len(row) for row in rows if row}
+        assert widths == {len(rows[0])}, f"{seed.name}: rows of {sorted(widths)} fields"
