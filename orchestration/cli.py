@@ -104,21 +104,23 @@ def build_warehouse(settings: Settings, quiet: bool = False) -> int:
 def summary(settings: Settings, run_id: str, seconds: float) -> str:
     import duckdb
 
+    from .validation import has_table
+
     if not settings.build_file.exists():
         return "nothing was built"
     con = duckdb.connect(str(settings.build_file), read_only=True)
     try:
         run = con.execute("SELECT * FROM audit.runs WHERE run_id = ?", [run_id]).fetchone() \
-            if _has(con, "audit", "runs") else None
+            if has_table(con, "audit", "runs") else None
         cols = [d[0] for d in con.description] if run else []
         run = dict(zip(cols, run)) if run else {}
         reasons = con.execute("SELECT reason_code, count(*) FROM raw.rejected_documents GROUP BY 1 ORDER BY 2 DESC"
-                              ).fetchall() if _has(con, "raw", "rejected_documents") else []
+                              ).fetchall() if has_table(con, "raw", "rejected_documents") else []
         roles = dict(con.execute("SELECT role, count(*) FROM raw.facts GROUP BY 1").fetchall()) \
-            if _has(con, "raw", "facts") else {}
+            if has_table(con, "raw", "facts") else {}
         failed = con.execute("SELECT suite || '.' || check_name || ' (' || severity || ')' FROM audit.check_results "
                              "WHERE run_id = ? AND NOT passed", [run_id]).fetchall() \
-            if _has(con, "audit", "check_results") else []
+            if has_table(con, "audit", "check_results") else []
     finally:
         con.close()
     read = run.get("documents_read", 0)
@@ -140,11 +142,6 @@ def summary(settings: Settings, run_id: str, seconds: float) -> str:
     if run.get("report_path"):
         lines.append(f"  report     {run['report_path']}")
     return "\n".join(lines)
-
-
-def _has(con, schema: str, table: str) -> bool:
-    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?",
-                            [schema, table]).fetchone()[0])
 
 
 if __name__ == "__main__":

@@ -61,9 +61,10 @@ class LandingStats:
     facts: int = 0
     seconds: float = 0.0
     rejections: dict[str, int] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict, repr=False)  # file name → SHA-256 of what was read
 
     def as_metadata(self) -> dict:
-        return asdict(self)
+        return {k: v for k, v in asdict(self).items() if k != "digests"}
 
 
 def connect(path: Path) -> duckdb.DuckDBPyConnection:
@@ -200,6 +201,7 @@ def _scan(con, folder: Path, max_bytes: int, stats: LandingStats, now: datetime)
                 rejections.append({**asdict(rejection), "rejected_at": now})
                 continue
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        stats.digests[name] = digest
         if digest in seen:
             rejections.append({"source_file": name, "content_hash": digest, "byte_size": size,
                                "reason_code": "duplicate",

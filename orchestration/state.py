@@ -12,6 +12,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from planextract.documents import SUPPORTED_SUFFIXES
 from planextract.model import EXTRACTOR_VERSION
 
 from .settings import DBT_PROJECT_DIR, PROJECT_ROOT, Settings
@@ -32,16 +33,29 @@ def _files(folder: Path) -> list[Path]:
         part.startswith(".") or part == "__pycache__" for part in p.relative_to(folder).parts))
 
 
-def input_fingerprint(settings: Settings) -> str:
+def input_fingerprint(settings: Settings, document_digests: dict[str, str] | None = None) -> str:
+    """Fingerprint of documents, statistics and code. `document_digests` (file name → SHA-256), when
+    the landing step already hashed the documents, saves reading the corpus a second time; files
+    landing never reads (unsupported, too large) count by their size either way."""
+    known = document_digests or {}
     digest = hashlib.sha256(f"extractor {EXTRACTOR_VERSION}\nmax {settings.max_document_bytes}\n".encode())
-    for label, folder in (("documents", settings.documents_dir), ("statistics", settings.statistics_dir),
-                          *((f"code:{f.name}", f) for f in CODE_FOLDERS)):
+    for path in _files(settings.documents_dir):
+        name = path.relative_to(settings.documents_dir).as_posix()
+        digest.update(f"documents|{name}|{known.get(name) or _document_content(path, settings)}\n".encode())
+    for label, folder in (("statistics", settings.statistics_dir), *((f"code:{f.name}", f) for f in CODE_FOLDERS)):
         for path in _files(folder):
             content = hashlib.sha256(path.read_bytes()).hexdigest()
             digest.update(f"{label}|{path.relative_to(folder).as_posix()}|{content}\n".encode())
     digest.update(f"dbt_project.yml|{hashlib.sha256((DBT_PROJECT_DIR / 'dbt_project.yml').read_bytes()).hexdigest()}"
                   .encode())
     return digest.hexdigest()
+
+
+def _document_content(path: Path, settings: Settings) -> str:
+    size = path.stat().st_size
+    if not path.name.lower().endswith(SUPPORTED_SUFFIXES) or size > settings.max_document_bytes:
+        return f"size:{size}"  # rejected without being read
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def published_state(settings: Settings) -> dict | None:

@@ -58,6 +58,11 @@ class ValidationOutcome:
         return suites
 
 
+def has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?",
+                            [schema, table]).fetchone()[0])
+
+
 def ensure_audit_tables(con: duckdb.DuckDBPyConnection) -> None:
     for ddl in AUDIT_DDL:
         con.execute(ddl)
@@ -139,8 +144,7 @@ def run_inputs(build_file: Path, run_id: str) -> str | None:
     con = duckdb.connect(str(build_file), read_only=True)
     try:
         row = con.execute("SELECT fingerprint FROM audit.run_inputs WHERE run_id = ?", [run_id]).fetchone() \
-            if con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'audit' "
-                           "AND table_name = 'run_inputs'").fetchone()[0] else None
+            if has_table(con, "audit", "run_inputs") else None
         return row[0] if row else None
     finally:
         con.close()

@@ -22,9 +22,10 @@ REJECTED = AssetKey(["raw", "rejected_documents"])
 def landed_documents(context: AssetExecutionContext, warehouse: PlanWarehouse):
     """Read raw/documents/, extract metadata and facts, land them (unchanged documents are reused)."""
     s = warehouse.settings
-    fingerprint = input_fingerprint(s)  # taken before reading: what this run is built from
     with closing(connect(s.build_file)) as con:
         stats = land_documents(con, s.documents_dir, s.max_document_bytes, s.workers, progress=reporter(context))
+        # what this run is built from: the documents as landing hashed them, not a second read
+        fingerprint = input_fingerprint(s, stats.digests)
         record_inputs(con, context.run.run_id, fingerprint)
     reporter(context)(f"landed {stats.accepted} documents ({stats.parsed} read, {stats.reused} unchanged), "
                       f"{stats.rejected} rejected, {stats.facts} facts in {stats.seconds:.1f} s")
