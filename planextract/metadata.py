@@ -14,7 +14,8 @@ from datetime import date, datetime, timedelta, timezone
 
 from planextract.facts.textview import make_view
 from planextract.model import DocumentMetadata, ParsedDocument
-from planextract.regions import Region, find_regions, resolve_name
+from planextract.pageheader import PageHeader, read_page_header
+from planextract.regions import Region, find_regions, region_by_code, resolve_name
 
 CHINA_TZ = timezone(timedelta(hours=8))
 HEAD_LINES = 40          # the header, title, sender and signature of a notice live here
@@ -51,7 +52,8 @@ _FIVE_YEAR_RE = re.compile(r"(十[一二三四五六]五)|第(十[一二三四�
 _HORIZON = re.compile(r"(?:到|至|截至|截止到?|于)\s*((?:20)\d{2})\s*年")
 _LOOKAHEAD_WORDS = ("展望", "远景", "远期")
 _OUTLET_HINT = re.compile(r"(报|网|社|台|新闻|电视|广播|杂志|频道|客户端|传媒|在线|周刊|时报|日报|晚报)")
-_NEWS_HINT = re.compile(r"记者|本报讯|通讯员|据.{1,12}报道|新闻发布会|日前|近日.{0,10}(?:发布|印发|出台)|获悉")
+_NEWS_HINT = re.compile(r"记者|本报讯|通讯员|据.{1,20}?(?:报道|消息)|新闻发布会|新闻客户端|日前|近日.{0,10}(?:发布|印发|出台)|获悉|"
+                        r"(?:会上|讲话中|报告中)(?:表示|指出|介绍|提到)|\d{1,2}月\d{1,2}日电")
 _PRESS = re.compile(rf"([{_CJK}]{{2,10}}?)(?:人民)?政府新闻(?:发布会|办公室|办)")
 _ISSUED_BY = re.compile(rf"({_ORG})(?:近日|日前|近期|正式|联合)?(?:印发|发布|出台)(?:了)?《")
 _FRONT_MATTER_DATE = ("date", "published", "pubdate", "publish_date", "created")
@@ -231,41 +233,118 @@ def _bracket_titles(text: str) -> list[str]:
     return found
 
 
-def _headline(doc: ParsedDocument) -> str | None:
+def _headline(doc: ParsedDocument, page: PageHeader | None = None) -> str | None:
     title = doc.front_matter.get("title") if doc.front_matter else None
     if title:
         return str(title).strip()
     if doc.html_title:
         return doc.html_title.strip()
+    if page is not None and page.headline:
+        return page.headline
     return None
 
 
-def _plan_title(doc: ParsedDocument, lines: list[str], notice: str | None, kind: str) -> str | None:
+_SITE_PREFIX = re.compile(r"^\s*【[^】]{1,10}】\s*")
+_MODIFIED_TITLE = re.compile(r"(?:发布|印发|出台|制定|公布)(?:了)?([^，。；《》]{4,40}?)的《([^《》]{2,40})》")
+_UNBRACKETED_TITLE = re.compile(
+    r"(?:正式|近日|日前|近期)?(?:发布|印发|出台)(?:了)?([\u4e00-\u9fff“”\"]{2,30}?(?:规划|纲要|行动计划|实施方案|实施意见))(?=[，,。；;]|$)")
+_TABLE_HEADING = re.compile(r"^([^\s，。；]{2,30}?)(?:主要指标表|主要指标|指标表)$")
+_GOV_REPORT = "政府工作报告"
+
+
+def _modified(title: str, text: str) -> str:
+    """推进“三化融合”，打造…的《行动计划(2018~2022年)》: a generic bracketed title takes the
+    phrase that names it (its modifier before 的), without the punctuation between parts."""
+    for m in _MODIFIED_TITLE.finditer(text):
+        if _strip_title(m.group(2)) == title:
+            modifier = re.sub(r"[，,、\s]", "", m.group(1))
+            return modifier + title
+    return title
+
+
+def _bracketed_plan_title(headline: str, text: str) -> str | None:
+    head_titles = _bracket_titles(headline)
+    body_titles = _bracket_titles(text)
+    if head_titles:
+        best = head_titles[0]
+        longer = [t for t in body_titles if t.endswith(best) and len(t) > len(best)]
+        return longer[0] if longer else _modified(best, text)
+    if body_titles:
+        counts = Counter(body_titles)
+        top = max(counts.values())
+        if text.count(_GOV_REPORT) >= 2 and text.count(_GOV_REPORT) > top:
+            return None  # a report on a government work report that mentions another plan in passing
+        best = next(t for t in body_titles if counts[t] == top)
+        return _modified(best, text)
+    return None
+
+
+def _plan_title(doc: ParsedDocument, lines: list[str], notice: str | None, kind: str,
+                headline: str | None) -> str | None:
     if notice and kind == "government_document":
         return _plan_from_notice(notice)
-    headline = _headline(doc) or ""
-    head_titles = _bracket_titles(headline)
-    body_titles = _bracket_titles(doc.text)
+    headline = _SITE_PREFIX.sub("", headline or "")
     if kind == "plan_text":
-        for line in lines[:5]:
+        for line in ([headline] if headline else []) + lines[:5]:
+            line = _SITE_PREFIX.sub("", line)
             core = re.sub(r"[（(]\s*(?:19|20)\d{2}[^（）()]{0,6}(?:19|20)\d{2}\s*年?\s*[）)]$", "", line)
             if len(line) <= 60 and core.endswith(("规划", "纲要", "计划", "方案", "要点", "工作报告")) \
                     and not re.search(r"[，。：:]", line):
                 return _strip_title(line)
-    if head_titles:
-        best = head_titles[0]
-        longer = [t for t in body_titles if t.endswith(best) and len(t) > len(best)]
-        return longer[0] if longer else best
-    if body_titles:
-        counts = Counter(body_titles)
-        top = max(counts.values())
-        return next(t for t in body_titles if counts[t] == top)
+    title = _bracketed_plan_title(headline, doc.text)
+    if title:
+        return title
     if notice:
         return _plan_from_notice(notice)
     if headline:
         part = re.split(r"\s*[_|｜–—-]\s*", headline)[0]
         if part.endswith(("规划", "纲要", "计划", "方案", "意见", "要点")):
             return _strip_title(part)
+    return None
+
+
+def _unbracketed_title(text: str, region: Region | None) -> str | None:
+    """宁波发布科技创新“十四五”规划: a plan named without 《》 after the verb that issues it; the
+    region that issues it leads its full name."""
+    m = _UNBRACKETED_TITLE.search(text[:1500])
+    if not m:
+        return None
+    title = m.group(1)
+    if region is not None and not title.startswith((region.name, region.short_name)):
+        title = region.name + title
+    return _strip_title(title)
+
+
+def _table_heading_title(lines: list[str]) -> str | None:
+    """“十四五”教育事业发展主要指标表: a page that holds a plan's indicator table names the plan."""
+    for line in lines[:40]:
+        m = _TABLE_HEADING.match(line.strip())
+        if m and len(m.group(1)) >= 4:
+            return re.sub(r"\s+", "", m.group(1)) + "规划"
+    return None
+
+
+_FIVE_YEAR_PLAN_NAMES = {"十三五": "第十三个五年规划纲要", "十四五": "第十四个五年规划和二〇三五年远景目标纲要",
+                         "十五五": "第十五个五年规划纲要"}
+
+
+def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | None, year: int | None,
+                        headline: str | None) -> str | None:
+    """Titles a page implies without writing them: a government work report (2024年江西省政府工作报告),
+    a plan issued without 《》, a plan's indicator table, and a review of a five-year period (the
+    region's outline of that period)."""
+    text = doc.text
+    if text.count(_GOV_REPORT) >= 2 and region is not None and year is not None:
+        return f"{year}年{region.name}{_GOV_REPORT}"
+    title = _unbracketed_title(text, region) or _table_heading_title(lines)
+    if title:
+        return title
+    if region is not None:
+        terms = Counter(m.group(1) for m in re.finditer(r"(十[三四五]五)", (headline or "") + text))
+        if terms:
+            term, count = terms.most_common(1)[0]
+            if count >= 2 or (headline and term in headline):
+                return f"{region.name}国民经济和社会发展{_FIVE_YEAR_PLAN_NAMES[term]}"
     return None
 
 
@@ -284,18 +363,24 @@ def _signature(lines: list[str]) -> tuple[str | None, date | None]:
     return None, first_date
 
 
-def _doc_kind(doc: ParsedDocument, lines: list[str], doc_number: str | None, notice: str | None) -> str:
+_WORK_PLAN_OPENING = re.compile(r"工作的?(?:总体思路|总体要求|指导思想|主要目标)(?:是|为)")
+
+
+def _doc_kind(doc: ParsedDocument, lines: list[str], doc_number: str | None, notice: str | None,
+              page: PageHeader) -> str:
     head = lines[:HEAD_LINES]
     header_fields = sum(1 for line in head if _HEADER_FIELD.match(line))
     sender = any(_SENDER_LINE.match(line) for line in head)
     notice_file = any(_NOTICE_HEAD.search(line) and len(line) <= 30 for line in head[:5])
     if header_fields >= 2 or doc_number or (sender and notice) or notice_file:
         return "government_document"
-    if doc.front_matter or _NEWS_HINT.search(doc.text[:3000]):
+    if doc.front_matter or page.byline or page.media_source or _NEWS_HINT.search(doc.text[:3000]):
         return "news"
     if sender or (notice and re.search(r"(?:通知|意见|决定)$", notice) and
                   any(_DATE_LINE.match(line) for line in lines)):
         return "government_document"
+    if _WORK_PLAN_OPENING.search(doc.text[:1500]):
+        return "government_document"  # an annual work plan (工作要点) as its office published it
     return "plan_text"
 
 
@@ -323,11 +408,62 @@ def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None
     if not counts:
         counts = Counter(m.region.code for m in mentions)
     code = counts.most_common(1)[0][0]
-    return next(m.region for m in mentions if m.region.code == code)
+    region = next(m.region for m in mentions if m.region.code == code)
+    if region.level == "province" and _speaks_as_city(doc.text):
+        # 我市/全市 throughout: the province named is context (落实…浙江…部署), one of its cities speaks
+        cities = [(n, c) for c, n in counts.items()
+                  if (r := region_by_code(c)) and r.level == "prefecture" and r.province_code == region.code]
+        if cities:
+            return region_by_code(max(cities)[1])
+    return region
+
+
+def _speaks_as_city(text: str) -> bool:
+    city = len(re.findall(r"全市|我市|本市|市委|市政府", text))
+    province = len(re.findall(r"全省|我省|本省|省委|省政府", text))
+    return city > province
+
+
+# full names of the commissions and departments that issue plans, for their short forms
+_ORG_SHORT_FORMS = [("发展改革委", "发展和改革委员会"), ("发改委", "发展和改革委员会"), ("经信委", "经济和信息化委员会"),
+                    ("经信厅", "经济和信息化厅"), ("经信局", "经济和信息化局"), ("工信厅", "工业和信息化厅"),
+                    ("工信局", "工业和信息化局"), ("科技厅", "科学技术厅"), ("科技局", "科学技术局"),
+                    ("人社厅", "人力资源和社会保障厅"), ("人社局", "人力资源和社会保障局"),
+                    ("住建厅", "住房和城乡建设厅"), ("住建局", "住房和城乡建设局"), ("商务委", "商务委员会")]
+_GOVERNMENT = re.compile(r"^(.{2,12}?[省市县区州盟旗])(?:政府)(办公厅|办公室)?$")
+_ISSUER_LIST = re.compile(rf"((?:{_ORG}[、和及与]){{1,5}}{_ORG})(?:近日|日前|近期|正式)?联合(?:印发|发布|出台|制定)")
+
+
+def _full_org_name(org: str, region: Region | None) -> str:
+    """省政府办公厅 → 浙江省人民政府办公厅, 发展改革委 → 浙江省发展和改革委员会."""
+    for short, full in _ORG_SHORT_FORMS:
+        if org.endswith(short) and not org.endswith(full):
+            org = org[: -len(short)] + full
+            break
+    if region is not None and resolve_name(org[:2]) is None and not org.startswith(("中共", "国务院", "国家")):
+        if org.startswith(("省", "市", "县", "区")):
+            org = region.name + org[1:]
+        elif not any(org.startswith(n) for n in (region.name, region.short_name)):
+            org = region.name + org
+    m = _GOVERNMENT.match(org)
+    if m:
+        org = m.group(1) + "人民政府" + (m.group(2) or "")
+    return org
+
+
+def _issuer_list(text: str, region: Region | None) -> str | None:
+    """浙江省经济和信息化厅、发展改革委、生态环境厅联合出台…: every body of the list, by its full name."""
+    m = _ISSUER_LIST.search(text[:3000])
+    if not m:
+        return None
+    parts = [p for p in m.group(1).split("、") if p]
+    first = find_regions(parts[0])
+    place = first[0].region if first else region
+    return "、".join(_full_org_name(p, place) for p in parts)
 
 
 def _issuer(doc: ParsedDocument, lines: list[str], notice: str | None, signature_org: str | None,
-            kind: str, headline: str | None) -> str | None:
+            kind: str, headline: str | None, plan_title: str | None = None) -> str | None:
     value = _header_value(lines, "发布机构") or _header_value(lines, "发文机关")
     if value:
         return re.split(r"\s+", value)[0]
@@ -337,22 +473,34 @@ def _issuer(doc: ParsedDocument, lines: list[str], notice: str | None, signature
             return m.group(1)
     if signature_org:
         return signature_org
+    listed = _issuer_list(doc.text, _region_of(plan_title, headline))
+    if listed:
+        return listed
     for text in (headline or "", doc.text[:3000]):
         m = _issued_by(text)
         if m:
             org = m.group(1)
             if re.search(r"(人民政府|政府|办公室|办公厅|委员会)$", org) or resolve_name(org) is None:
-                return org
+                return _full_org_name(org, _region_of(org, plan_title, headline))
     m = _PRESS.search(doc.text[:3000]) if "政府新闻" in doc.text[:3000] else None
     if m:
         place = resolve_name(m.group(1))
         if place is not None:
             return place.name + "人民政府"
+    if plan_title and plan_title.endswith(_GOV_REPORT):
+        place = _region_of(plan_title)
+        if place is not None:
+            return place.name + "人民政府"  # a government work report is its government's
     return None
 
 
 def _lookahead_span(sentence: str) -> bool:
     return any(word in sentence for word in _LOOKAHEAD_WORDS)
+
+
+_ANNUAL_TITLE = re.compile(r"((?:19|20)\d{2})\s*年.{0,20}?(?:工作报告|工作要点|工作计划|计划草案|年度计划|工作安排)")
+_TARGET_COLUMN = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:目标值|目标|规划目标)")
+_ANNUAL_OPENING = re.compile(r"^\s*((?:19|20)\d{2})\s*年是")
 
 
 def _period(doc: ParsedDocument, plan_title: str | None, headline: str | None,
@@ -370,6 +518,15 @@ def _period(doc: ParsedDocument, plan_title: str | None, headline: str | None,
             m = _FIVE_YEAR_RE.search(text)
             if m:
                 return _FIVE_YEAR[m.group(1) or m.group(2) + "五"]
+            m = _ANNUAL_TITLE.search(text)
+            if m:  # a work report or annual plan: its own year
+                return int(m.group(1)), int(m.group(1))
+    m = _ANNUAL_OPENING.search(doc.text[:300])
+    if m and _WORK_PLAN_OPENING.search(doc.text[:1500]):
+        return int(m.group(1)), int(m.group(1))  # 2025年是…之年。全市科技工作的总体思路是…
+    m = _TARGET_COLUMN.search(doc.text[:3000])
+    if m:
+        return None, int(m.group(1))  # an indicator table's 2020年目标值 column
     # the targets' horizon: the latest 到20XX年 that is not a look-ahead (展望2035年)
     floor = anchor.year if anchor else 0
     years = []
@@ -394,7 +551,7 @@ def _period(doc: ParsedDocument, plan_title: str | None, headline: str | None,
     return min(start, end), end
 
 
-def _outlet(doc: ParsedDocument, kind: str) -> str | None:
+def _outlet(doc: ParsedDocument, kind: str, page: PageHeader) -> str | None:
     if kind != "news":
         return None
     fm = doc.front_matter or {}
@@ -404,6 +561,8 @@ def _outlet(doc: ParsedDocument, kind: str) -> str | None:
         if re.fullmatch(rf"[{_CJK}A-Za-z0-9]{{2,20}}", value) and re.search(rf"[{_CJK}]", value) \
                 and _OUTLET_HINT.search(value):
             return re.sub(r"(?<=[报网台社刊])(?:新闻|要闻|资讯|头条)$", "", value)
+    if page.outlet:
+        return page.outlet
     m = re.search(rf"(?:来源|来自|稿源)\s*[:：]\s*([{_CJK}]{{2,15}}?(?:报|网|社|台|客户端))", doc.text[:5000])
     if m:
         return m.group(1)
@@ -424,23 +583,28 @@ def _matching_copy(doc: ParsedDocument) -> ParsedDocument:
 def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
     doc = _matching_copy(doc)
     lines = _lines(doc.text)
-    headline = _headline(doc)
+    page = read_page_header(doc.text) if not (doc.front_matter or doc.html_title) else PageHeader()
+    headline = _headline(doc, page)
     doc_number = _doc_number(lines)
     notice = _notice_title(lines)
     if notice is None and doc.html_title and "关于" in doc.html_title:
         notice = next((p for p in re.split(r"\s*[_|｜]\s*", doc.html_title) if "关于" in p), None)
         notice = re.sub(r"\s+", "", notice) if notice and notice.endswith(_DOC_TYPES) else None
-    kind = _doc_kind(doc, lines, doc_number, notice)
-    plan_title = _plan_title(doc, lines, notice, kind)
+    kind = _doc_kind(doc, lines, doc_number, notice, page)
+    plan_title = _plan_title(doc, lines, notice, kind, headline)
     signature_org, signature_date = _signature(lines) if kind != "news" else (None, None)
 
     written = parse_date(_header_value(lines, "成文日期")) or signature_date
     published = parse_date(_header_value(lines, "发布日期")) or parse_date(_header_value(lines, "发布时间"))
     fm_date = next((parse_date(doc.front_matter[k]) for k in _FRONT_MATTER_DATE
                     if doc.front_matter and doc.front_matter.get(k)), None)
-    published = published or written or fm_date
+    published = published or written or fm_date or page.date
 
-    issuer = _issuer(doc, lines, notice, signature_org, kind, headline)
+    if plan_title is None:
+        region = _main_region(doc, None, None, headline)
+        year = published.year if published else None
+        plan_title = _derived_plan_title(doc, lines, region, year, headline)
+    issuer = _issuer(doc, lines, notice, signature_org, kind, headline, plan_title)
     region = _main_region(doc, plan_title, issuer, headline)
     start, end = _period(doc, plan_title, headline, written or published)
     return DocumentMetadata(
@@ -454,5 +618,5 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
         written_date=written,
         period_start_year=start,
         period_end_year=end,
-        outlet=_outlet(doc, kind),
+        outlet=_outlet(doc, kind, page),
     )

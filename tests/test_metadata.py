@@ -209,3 +209,79 @@ def test_seed_metadata_matches_gold(gold_file, reader):
                  "outlet": m.outlet}
     expected = {k: gold.get(k) for k in predicted}
     assert predicted == expected
+
+
+# ----------------------------------------------------------------- web pages saved as text
+
+NEWS_PAGE = """网站首页
+下载客户端
+登录
+贵阳市发布大数据产业“十四五”规划
+晨报记者 李明
+2022-03-14 09:30
+来源:贵阳晨报
+近日，贵阳市人民政府办公厅印发《贵阳市大数据产业发展“十四五”规划》，提出到2025年，全市大数据产业规模突破3000亿元。
+"""
+
+
+def test_page_headline_date_and_outlet_from_the_top_lines():
+    m = extract_metadata(make(NEWS_PAGE, fmt="plain_text"))
+    assert m.doc_kind == "news"
+    assert m.published_date == date(2022, 3, 14)
+    assert m.outlet == "贵阳晨报"
+    assert m.plan_title == "贵阳市大数据产业发展“十四五”规划"
+    assert m.issuer == "贵阳市人民政府办公厅"
+    assert (m.region_name, m.period_start_year, m.period_end_year) == ("贵阳市", 2021, 2025)
+
+
+def test_page_header_reader():
+    from planextract.pageheader import read_page_header
+    h = read_page_header("• 首页\n【广西】南宁市工业振兴三年行动方案\n发布时间 所属行业\n2023-05-06 其他\n正文第一段很长。")
+    assert h.headline == "【广西】南宁市工业振兴三年行动方案" and h.date == date(2023, 5, 6)
+    h = read_page_header("时间:2022-09-23 23:41:43 | 浏览:596\n本报记者 王五\n正文。")
+    assert h.headline is None and h.date == date(2022, 9, 23) and h.byline
+    h = read_page_header("《 昆明日报 》( 2024年11月07日 第 01 版 )\n正文。")
+    assert h.outlet == "昆明日报" and h.date == date(2024, 11, 7)
+    # a body sentence with a date is not the page's date; a section heading is not a headline
+    h = read_page_header("2021年12月16日，市政府召开常务会议，审议通过了规划，会议指出要加快发展数字经济，推进产业升级转型。\n（一）发展基础")
+    assert h.date is None and h.headline is None
+
+
+def test_government_work_report_news():
+    text = ("2023年河北经济稳中向好\n新闻记者 赵六\n2023-01-13 10:02\n来源:河北新闻网\n"
+            "1月13日，河北省省长作政府工作报告。政府工作报告提出，2023年全省生产总值增长6%左右。"
+            "政府工作报告还提到，要落实《河北省制造业强省建设行动计划》。")
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert m.plan_title == "2023年河北省政府工作报告"
+    assert m.issuer == "河北省人民政府"
+    assert (m.period_start_year, m.period_end_year) == (2023, 2023)
+
+
+def test_review_of_a_five_year_period_names_the_outline():
+    text = "大理州“十四五”经济发展成就回顾\n“十四五”期间，大理州地区生产总值年均增长6%。"
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert m.plan_title == "大理白族自治州国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+
+
+def test_issuers_listed_with_short_names_get_full_names():
+    text = "近日，四川省经济和信息化厅、发展改革委、科技厅联合印发《四川省工业领域碳达峰实施方案》。"
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert m.issuer == "四川省经济和信息化厅、四川省发展和改革委员会、四川省科学技术厅"
+    text = "记者获悉，山西省政府办公厅近日印发《山西省数字经济发展规划》。"
+    assert extract_metadata(make(text, fmt="plain_text")).issuer == "山西省人民政府办公厅"
+
+
+def test_plan_named_without_brackets_and_by_its_indicator_table():
+    text = "近日，柳州发布先进制造业“十四五”规划，到2025年全市工业总产值达到8000亿元。"
+    assert extract_metadata(make(text, fmt="plain_text")).plan_title == "柳州市先进制造业“十四五”规划"
+    text = "正文最后一段，说明了规划的主要目标和任务，以及保障措施和实施要求，内容很长很长很长很长很长很长很长很长很长很长。\n“十四五”卫生健康事业发展主要指标表\n指标\t2020年\t2025年"
+    assert extract_metadata(make(text, fmt="plain_text")).plan_title == "“十四五”卫生健康事业发展规划"
+
+
+def test_annual_work_plan_opening_and_city_voice():
+    text = ("2024年是关键之年。全市商务工作的总体思路是：坚持稳中求进，落实云南省部署。"
+            "主要目标是：社会消费品零售总额增长6%。昆明作为省会城市要发挥作用，我市将加快发展。")
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert m.doc_kind == "government_document"
+    assert (m.period_start_year, m.period_end_year) == (2024, 2024)
+    assert m.region_name == "昆明市"  # 全市/我市 speak: the province is context
