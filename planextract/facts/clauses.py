@@ -94,6 +94,16 @@ def is_heading(sentence: str) -> bool:
     return bool(_HEADING.match(sentence)) and len(sentence) <= 30
 
 
+_SECTION_HEADING = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.．、](?!\d)|第[一二三四五六七八九十]+[章节部分])?"
+    r"\s*[^\s，。；,;：:]{2,24}\s*$")
+
+
+def is_section_heading(line: str) -> bool:
+    """一、发展基础 / （二）主要目标 / 发展重点: a line that names a section and states nothing."""
+    return bool(_SECTION_HEADING.match(line)) and not re.search(r"\d", re.sub(r"^\s*[（(]?\d+[)）.．、]", "", line))
+
+
 def earlier_subject(sentence: str, spans: list[tuple[int, int]], clause_index: int) -> str:
     """The measurable subject of an earlier clause, for a clause that only has a verb and a number
     (…工业总产值在2025年的基础上，再翻一番，突破2万亿元)."""

@@ -19,12 +19,9 @@ from .numbers import Quantity, find_quantities, may_hold_quantity
 from .segment import clauses, lines_with_offsets, sentences
 from .tables import TableFact, extract_tables
 from .textview import TextView, make_view
+from .tense import TenseContext, role_for, section_of
 from .timescope import TimeMark, time_marks
 
-TARGET_CUES = ("目标", "力争", "争取", "确保", "将", "计划", "预期", "规划", "到")
-PAST_CUES = ("已经", "实现了", "完成了", "达到了", "同比")
-# a sentence with no year that describes the present state (主要包括11个省级园区)
-PRESENT_CUES = ("目前", "现有", "已有", "已建成", "已形成", "主要包括", "截至目前", "比上年", "同比", "连续")
 
 
 @dataclass(slots=True)
@@ -33,22 +30,32 @@ class DocContext:
 
     region_name: str | None
     region_code: str | None
-    reference_year: int | None   # when the document was written or published
+    reference_year: int | None   # when the document was written or published (or the best guess)
     plan_start: int | None
     plan_end: int | None
     reference_month: int | None = None
-    dated: bool = True           # False: reference_year is only guessed from the plan period
+    dated: bool = True           # False: no year to read 今年/去年 against
+    doc_kind: str | None = None
+    reference_inferred: bool = False  # no date: reference_year is the plan's first year
 
     @classmethod
     def from_metadata(cls, meta: DocumentMetadata | None) -> "DocContext":
         if meta is None:
             return cls(None, None, None, None, None, dated=False)
-        date = meta.published_date or meta.written_date
         written = meta.written_date or meta.published_date
-        reference = written.year if written else (meta.period_start_year - 1 if meta.period_start_year else None)
-        return cls(meta.region_name, meta.region_code, reference,
-                   meta.period_start_year, meta.period_end_year, written.month if written else None,
-                   dated=date is not None)
+        if written is not None:
+            reference, month = written.year, written.month
+        else:
+            # undated: a page about a plan is most often written in the plan's first year
+            reference, month = meta.period_start_year, None
+        return cls(meta.region_name, meta.region_code, reference, meta.period_start_year, meta.period_end_year,
+                   month, dated=reference is not None, doc_kind=meta.doc_kind,
+                   reference_inferred=written is None and reference is not None)
+
+    @property
+    def tense(self) -> TenseContext:
+        return TenseContext(self.reference_year, self.reference_month, self.doc_kind, self.plan_end,
+                            self.plan_start, self.reference_inferred)
 
 
 def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]:
@@ -59,17 +66,22 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
     table_facts, consumed = extract_tables(lines, ctx.plan_start)
     facts = [_table_fact(t, ctx) for t in table_facts]
     regions = rs.index_regions(view.text, ctx.region_code)
+    section: str | None = None
     for index, (start, line) in enumerate(lines):
         if index in consumed or not line.strip():
             continue
-        facts.extend(_paragraph_facts(line, start, ctx, regions))
+        if cl.is_section_heading(line):
+            section = section_of(line)
+            continue
+        facts.extend(_paragraph_facts(line, start, ctx, regions, section))
     facts.sort(key=lambda f: f.char_start)  # reading order
     return [_to_original(f, view, text) for f in facts]
 
 
 # ---- narrative text -------------------------------------------------------------
 
-def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.RegionIndex) -> list[Fact]:
+def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.RegionIndex,
+                     section: str | None = None) -> list[Fact]:
     facts: list[Fact] = []
     paragraph_mark: TimeMark | None = None
     paragraph_period: TimeMark | None = None
@@ -78,7 +90,7 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
     if len(line) <= lx.PAGE_FURNITURE_MAX_CHARS and lx.PAGE_FURNITURE.search(line):
         return facts  # 浏览次数：1234次, 本网站累计访问量…: the page's furniture, not the plan
     for number, (offset, sentence) in enumerate(sentences(line)):
-        marks = time_marks(sentence, ctx.reference_year if ctx.dated else None)
+        marks = time_marks(sentence, ctx.reference_year if ctx.dated else None, ctx.reference_inferred)
         quantities = [] if (number == 0 and cl.is_heading(sentence)) or not may_hold_quantity(sentence) \
             else find_quantities(sentence)
         if quantities:
@@ -86,7 +98,7 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
             mentions = [replace(m, start=m.start - start, end=m.end - start)
                         for m in regions.within(start, start + len(sentence))]
             facts.extend(_sentence_facts(sentence, start, quantities, marks,
-                                         paragraph_mark, paragraph_period, ctx, mentions))
+                                         paragraph_mark, paragraph_period, ctx, mentions, section))
         for mark in marks:
             if not mark.outlook:
                 paragraph_mark = mark
@@ -96,7 +108,7 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
 
 
 def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark, paragraph_period, ctx,
-                    mentions=()):
+                    mentions=(), section=None):
     spans = clauses(sentence)
     subjects = rs.subject_mentions(sentence, list(mentions), spans) if mentions else []
     starts = [q.start for q in quantities]
@@ -139,7 +151,8 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         region = rs.region_for(sentence, q.start, subjects, spans, starts) if subjects else None
         region_name, region_code = (region.name, region.code) if region else (ctx.region_name, ctx.region_code)
         mark, inferred = _time_for(q, marks, paragraph_mark)
-        role, year = _role_and_year(mark, sentence, ctx)
+        lead = sentence[:spans[0][1]]
+        role, year = _role_and_year(mark, scope, lead, ctx, section, sentence)
         per_year = any(cue in scope for cue in lx.PER_YEAR_CUES) and \
             not any(name in scope for name in lx.ANNUAL_AVERAGE_NAMES)
         kind = _kind(q, before, scope, role, mark or paragraph_period, per_year, whole_before)
@@ -253,31 +266,12 @@ def _time_for(q: Quantity, marks: list[TimeMark], paragraph_mark: TimeMark | Non
     return paragraph_mark, True
 
 
-def _role_and_year(mark: TimeMark | None, sentence: str, ctx: DocContext) -> tuple[str, int | None]:
-    if mark is None:
-        if any(c in sentence for c in PRESENT_CUES):
-            return "observation", None
-        return "target", ctx.plan_end
-    ref = ctx.reference_year
-    if mark.since:
-        return "observation", mark.year if ctx.dated else None
-    if mark.outlook:
-        return "target", mark.year
-    if not ctx.dated:
-        # no date to compare with: 到/至20XX年 states a goal, a bare 20XX年 reports a result
-        return ("target" if mark.explicit_target else "observation"), mark.year
-    if mark.year > ref:
-        return "target", mark.year
-    if mark.year < ref:
-        return "observation", mark.year
-    if "预计" in sentence or any(c in sentence for c in PAST_CUES):
-        return "observation", mark.year
-    if mark.explicit_target or any(c in sentence for c in TARGET_CUES):
-        return "target", mark.year
-    # written early in the year it speaks of (a work report in January): what it says of
-    # that year is still to come
-    early = ctx.reference_month is not None and ctx.reference_month <= 6
-    return ("target" if early else "observation"), mark.year
+def _role_and_year(mark: TimeMark | None, scope: str, lead: str, ctx: DocContext,
+                   section: str | None, sentence: str) -> tuple[str, int | None]:
+    role = role_for(mark, scope, lead, ctx.tense, section, sentence)
+    if mark is not None:
+        return role, mark.year
+    return role, (ctx.plan_end if role == "target" else None)
 
 
 def _kind(q: Quantity, before: str, scope: str, role: str, period: TimeMark | None, per_year: bool,

@@ -15,6 +15,11 @@ from .lexicon import PERIODS
 YEAR = re.compile(
     r"(?P<lead>力争到|争取到|预计到|到|至|截至|截止|展望|在)?\s*(?<![\d.])(?P<year>(?:19|20)\d\d)\s*年"
     r"(?P<tail>底|末|前|以前|的基础上|基础上)?")
+# part of a year: its figures are results so far
+PARTIAL = re.compile(r"^\s*(?:度)?(?:上半年|下半年|一季度|第一季度|前三季度|前两季度|[一1][-—–~至到][一二三四五六七八九十\d]{1,2}月|"
+                     r"[一二三四五六七八九十\d]{1,2}[-—–~至到][一二三四五六七八九十\d]{1,2}月|前[一二三四五六七八九十\d]{1,2}个?月)")
+# a year named as a comparison level, not as the time of a figure: 恢复到2019年水平, 2010年不变价
+_NOT_A_TIME = re.compile(r"^\s*(?:的)?(?:水平|同期|不变价|价格|可比价)")
 RANGE = re.compile(r"(?<!\d)(?P<start>20\d\d)\s*[-—–~～至到]\s*(?P<end>20\d\d)\s*年")
 PERIOD = re.compile(r"[“\"]?(?P<name>十[一二三四五]五)[”\"]?(?P<tail>期间|时期|以来|末|内|中期)")
 BASELINE_LEAD = ("比", "较", "与", "同比", "相比", "从", "由")
@@ -34,9 +39,11 @@ class TimeMark:
     explicit_target: bool     # 到/至/展望 + year: a goal
     outlook: bool = False     # 展望2035年
     since: bool = False       # “十四五”以来: the period so far, up to when the document was written
+    partial: bool = False     # 上半年, 一季度, 1—10月: part of a year, always a result
+    relative: str | None = None  # 今年/去年/明年 …: the word, when the year was read relative to the document
 
 
-def time_marks(sentence: str, reference_year: int | None = None) -> list[TimeMark]:
+def time_marks(sentence: str, reference_year: int | None = None, reference_inferred: bool = False) -> list[TimeMark]:
     """Every time expression of a sentence that can be a fact's year, in order.
 
     With the year the document was written, 今年/去年/过去五年 become years too."""
@@ -58,10 +65,13 @@ def time_marks(sentence: str, reference_year: int | None = None) -> list[TimeMar
         tail = m.group("tail") or ""
         if tail in ("的基础上", "基础上"):
             continue
+        if _NOT_A_TIME.match(sentence, m.end()):
+            continue
         year = int(m.group("year"))
         dated_value = sentence[m.end():m.end() + 1] == "的"  # 提升至2024年的12.6%: a date, not a goal
-        marks.append(TimeMark(m.start(), year, None, lead in ("到", "至", "力争到", "争取到", "展望") and not dated_value,
-                              outlook=lead == "展望"))
+        partial = bool(PARTIAL.match(sentence, m.end()))
+        marks.append(TimeMark(m.start(), year, None, lead in ("到", "至", "力争到", "争取到", "展望") and not dated_value
+                              and not partial, outlook=lead == "展望", partial=partial))
     for m in PERIOD.finditer(sentence):
         start, end = PERIODS[m.group("name")]
         lead = sentence[max(0, m.start() - 1):m.start()]
@@ -72,7 +82,7 @@ def time_marks(sentence: str, reference_year: int | None = None) -> list[TimeMar
                 marks.append(TimeMark(m.start(), end, None, True))
             continue  # 较“十二五”末: a baseline
         since = m.group("tail") == "以来"
-        if since and reference_year is not None:
+        if since and reference_year is not None and not reference_inferred:
             end = min(end, reference_year - 1)  # achieved so far: the last complete year
         marks.append(TimeMark(m.start(), end, start, False, since=since))
     marks.sort(key=lambda t: t.pos)
@@ -92,7 +102,9 @@ def _relative_marks(sentence: str, reference_year: int) -> list[TimeMark]:
             out.append(TimeMark(m.start(), reference_year - 1, reference_year - length, False))
             continue
         offset = _RELATIVE_OFFSET[m.group("word")]
-        out.append(TimeMark(m.start(), reference_year + offset, None, offset > 0))
+        partial = bool(PARTIAL.match(sentence, m.end()))
+        out.append(TimeMark(m.start(), reference_year + offset, None, offset > 0, partial=partial,
+                            relative=m.group("word")))
     return out
 
 

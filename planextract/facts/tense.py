@@ -1,0 +1,141 @@
+"""Tense: is a number a goal still to reach (target) or a result already reported (observation)?
+
+A plan sentence says `到2025年…达到1450亿元`; a review says `“十四五”期间…引进15个项目`; a
+work report written in January says `今年…增长5%左右` of the year ahead and `去年…增长4.1%` of
+the year behind; a news page written in November says `今年预计可达2350亿元`, an estimate of a
+result. The evidence, strongest first:
+
+1. the time the number belongs to, against the date the document was written (a year before
+   it is past, a year after it is future; a period that has ended is a result);
+2. words of the number's own clause and of the sentence's lead: results (已, 实现了, 同比,
+   比上年, 上半年, 截至目前, 先后, 成功 …), estimates (预计 of the current year) and goals (力争,
+   确保, 目标, 将, 要, 计划 …);
+3. the section the paragraph stands in (主要目标 vs 发展基础), and the kind of document;
+4. for the year the document was written in, its month: early in the year a report speaks of
+   the year ahead.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .timescope import TimeMark
+
+# words that report a result (checked in the clause that holds the number and the sentence's lead)
+RESULT_WORDS = re.compile(
+    r"已经|已(?!于)|(?:实现|完成|达到|增长|提高|提升|下降|突破|超过|新增|引进|建成|培育|累计完成)了|先后|成功|获批|"
+    r"入选|入围|被评为|荣获|同比|比上年|较上年|比去年|较去年|上半年|一季度|前三季度|前两个月|截至目前|截至去年|"
+    r"截至上年|截止目前|目前|现有|共有|过去|以来|去年|上年(?![末度])|回顾|取得")
+# words that set a goal
+GOAL_WORDS = re.compile(
+    r"力争|争取|确保|努力|目标|预期|(?<![主重需必只])要(?![求素点闻])|(?<![即])将(?![近来军])|拟|计划(?:到|在|于|用)|"
+    r"预计到|规划到|期望|有望|届时|可望")
+# result words that speak for the whole sentence, wherever they stand (…8029.8亿元，比上年增长3.7%)
+SENTENCE_RESULT_WORDS = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同期|上半年|前三季度|一季度|截至目前|已经|主要包括|连续")
+ESTIMATE_WORDS = re.compile(r"预计(?!到)|预估|预测|初步核算|初步统计")
+
+TARGET_SECTIONS = re.compile(r"目标|任务|重点|举措|措施|路径|展望|指标|思路|定位")
+RESULT_SECTIONS = re.compile(r"基础|成效|成就|回顾|现状|进展|成绩|基本情况|发展情况|工作情况|执行情况|完成情况")
+
+
+@dataclass(slots=True)
+class TenseContext:
+    """What the document tells about when it was written and what it is."""
+
+    reference_year: int | None     # the year it was written (or the best guess)
+    reference_month: int | None
+    doc_kind: str | None = None    # news | government_document | plan_text | statistical_bulletin
+    plan_end: int | None = None
+    plan_start: int | None = None
+    reference_inferred: bool = False  # no date: the reference year is the plan's first year, a guess
+
+
+def section_of(heading: str) -> str | None:
+    """'target' or 'observation' for a section heading, None when it says neither."""
+    if RESULT_SECTIONS.search(heading):
+        return "observation"
+    if TARGET_SECTIONS.search(heading):
+        return "target"
+    return None
+
+
+def _cues(text: str) -> tuple[bool, bool, bool]:
+    return bool(RESULT_WORDS.search(text)), bool(GOAL_WORDS.search(text)), bool(ESTIMATE_WORDS.search(text))
+
+
+def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
+             section: str | None = None, sentence: str = "") -> str:
+    """'target' or 'observation' for a number whose time mark is `mark`, read in its clause
+    (the words that govern it), its sentence's lead (the words before the first comma) and the
+    sentence's unambiguous result words."""
+    if ctx.doc_kind == "statistical_bulletin":
+        return "observation"
+    result, goal, estimate = _cues(clause)
+    lead_result, lead_goal, lead_estimate = _cues(lead)
+    result, goal, estimate = result or lead_result, goal or lead_goal, estimate or lead_estimate
+    if not goal and SENTENCE_RESULT_WORDS.search(sentence):
+        result = True
+    ref = ctx.reference_year
+    if mark is not None:
+        if mark.since or mark.partial:
+            return "observation"
+        if mark.outlook:
+            return "target"
+        if ref is not None and ctx.reference_inferred and mark.relative is None:
+            # undated: 到/至 a year states a goal, a bare year reports a result; the plan's own
+            # period is what it sets goals for, an earlier period is a result
+            if mark.period_start is not None:
+                if mark.period_start == ctx.plan_start and not (result and not goal):
+                    return "target"
+                if mark.year < ref:
+                    return "observation"
+            elif mark.explicit_target:
+                return "target"
+            elif not goal:
+                return "observation"
+        elif ref is not None:
+            if mark.period_start is not None and mark.year >= ref and mark.period_start <= ref:
+                return _open_period(mark, result, goal, ctx)
+            if mark.year > ref:
+                return "target"
+            if mark.year < ref:
+                return "observation"
+        elif mark.explicit_target:
+            return "target"
+        elif mark.period_start is None and not goal:
+            return "observation"  # undated: a bare year reports a result
+    if estimate and not goal:
+        return "observation"  # 预计 of the current or last year: an estimate of a result
+    if result and not goal:
+        return "observation"
+    if goal and not result:
+        return "target"
+    if mark is not None and mark.explicit_target:
+        return "target"
+    if section is not None:
+        return section
+    if mark is None:
+        return "target" if ctx.plan_end is not None or ref is None else _by_month(ctx)
+    return _by_month(ctx)
+
+
+def _open_period(mark: TimeMark, result: bool, goal: bool, ctx: TenseContext) -> str:
+    """A period that has begun but not ended when the document was written (“十四五”期间 in a
+    2023 or a late-2025 page): goals where the clause sets them, results where it reports them,
+    otherwise results only once the period's last year is nearly over."""
+    if goal and not result:
+        return "target"
+    if result and not goal:
+        return "observation"
+    if mark.year == ctx.reference_year and (ctx.reference_month or 0) >= 9:
+        return "observation"
+    return "target"
+
+
+def _by_month(ctx: TenseContext) -> str:
+    """The year the document was written in, with nothing else to tell: written in its first
+    half (a work report in January), a figure for it is still to come."""
+    if ctx.doc_kind == "news" and ctx.reference_month is None:
+        return "observation"
+    early = ctx.reference_month is not None and ctx.reference_month <= 6
+    return "target" if early else "observation"
