@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from planextract.facts.textview import make_view
 from planextract.model import DocumentMetadata, ParsedDocument
 from planextract.pageheader import PageHeader, read_page_header
-from planextract.regions import Region, find_regions, region_by_code, resolve_name
+from planextract.regions import Region, find_regions, frequent_ambiguous_city, region_by_code, resolve_name
 
 CHINA_TZ = timezone(timedelta(hours=8))
 HEAD_LINES = 40          # the header, title, sender and signature of a notice live here
@@ -52,7 +52,7 @@ _FIVE_YEAR_RE = re.compile(r"(十[一二三四五六]五)|第(十[一二三四�
 _HORIZON = re.compile(r"(?:到|至|截至|截止到?|于)\s*((?:20)\d{2})\s*年")
 _LOOKAHEAD_WORDS = ("展望", "远景", "远期")
 _OUTLET_HINT = re.compile(r"(报|网|社|台|新闻|电视|广播|杂志|频道|客户端|传媒|在线|周刊|时报|日报|晚报)")
-_NEWS_HINT = re.compile(r"记者|本报讯|通讯员|据.{1,20}?(?:报道|消息)|新闻发布会|新闻客户端|日前|近日.{0,10}(?:发布|印发|出台)|获悉|"
+_NEWS_HINT = re.compile(r"作政府工作报告|报告(?:提出|指出|表示|显示|提到)|编辑[:：]|记者|本报讯|通讯员|据.{1,20}?(?:报道|消息)|新闻发布会|新闻客户端|日前|近日.{0,10}(?:发布|印发|出台)|获悉|"
                         r"(?:会上|讲话中|报告中)(?:表示|指出|介绍|提到)|\d{1,2}月\d{1,2}日电")
 _PRESS = re.compile(rf"([{_CJK}]{{2,10}}?)(?:人民)?政府新闻(?:发布会|办公室|办)")
 _ISSUED_BY = re.compile(rf"({_ORG})(?:近日|日前|近期|正式|联合)?(?:印发|发布|出台)(?:了)?《")
@@ -171,22 +171,24 @@ def _issued_by(text: str) -> re.Match | None:
     return None
 
 
-def normalise_doc_number(text: str) -> str | None:
+def doc_number_as_written(text: str) -> str | None:
+    """The 文号 as the document writes it (温政发〔2021〕12号, 晋政发[2005]10号), spaces removed:
+    analysts search for the form on the paper, and annotators copy it."""
     m = DOC_NUMBER.search(text or "")
     if not m:
         return None
-    return f"{m.group(1)}〔{m.group(2)}〕{int(m.group(3))}号"
+    return re.sub(r"\s+", "", m.group(0))
 
 
 # ----------------------------------------------------------------------------- fields
 
 def _doc_number(lines: list[str]) -> str | None:
     value = _header_value(lines, "文号")
-    if value and normalise_doc_number(value):
-        return normalise_doc_number(value)
+    if value and doc_number_as_written(value):
+        return doc_number_as_written(value)
     for line in lines[:20]:
-        if _DOC_NUMBER_LINE.match(line):
-            return normalise_doc_number(line)
+        if _DOC_NUMBER_LINE.match(line.strip("()（）")):
+            return doc_number_as_written(line)
     return None
 
 
@@ -212,7 +214,7 @@ def _notice_title(lines: list[str]) -> str | None:
 
 
 def _plan_from_notice(title: str) -> str:
-    m = re.search(r"关于(?:印发|转发|下发|颁布)(.+?)的(?:通知|决定|批复|函)$", title)
+    m = re.search(r"关于(?:印发|转发|下发|下达|颁布)(.+?)的(?:通知|决定|批复|函)$", title)
     return _strip_title(m.group(1)) if m else _strip_title(title)
 
 
@@ -324,6 +326,12 @@ def _table_heading_title(lines: list[str]) -> str | None:
     return None
 
 
+def _latest_year(text: str) -> int | None:
+    """The latest year a page speaks of: for an undated page on a work report, the year it plans."""
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?=\s*年|全国|年度)", text[:4000])]
+    return max(years) if years else None
+
+
 _FIVE_YEAR_PLAN_NAMES = {"十三五": "第十三个五年规划纲要", "十四五": "第十四个五年规划和二〇三五年远景目标纲要",
                          "十五五": "第十五个五年规划纲要"}
 
@@ -334,17 +342,21 @@ def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | 
     a plan issued without 《》, a plan's indicator table, and a review of a five-year period (the
     region's outline of that period)."""
     text = doc.text
-    if text.count(_GOV_REPORT) >= 2 and region is not None and year is not None:
-        return f"{year}年{region.name}{_GOV_REPORT}"
+    if _GOV_REPORT in text and region is not None:
+        year = year or _latest_year(text)
+        if year is not None:
+            return f"{year}年{region.name}{_GOV_REPORT}"
     title = _unbracketed_title(text, region) or _table_heading_title(lines)
     if title:
         return title
     if region is not None:
         terms = Counter(m.group(1) for m in re.finditer(r"(十[三四五]五)", (headline or "") + text))
-        if terms:
-            term, count = terms.most_common(1)[0]
-            if count >= 2 or (headline and term in headline):
-                return f"{region.name}国民经济和社会发展{_FIVE_YEAR_PLAN_NAMES[term]}"
+        # the latest period the page dwells on: a review of 十三五 results beside 十四五 goals is
+        # about the 十四五 outline
+        named = [t for t, n in terms.items() if n >= 2 or (headline and t in headline)]
+        if named:
+            term = max(named, key=lambda t: _FIVE_YEAR[t][0])
+            return f"{region.name}国民经济和社会发展{_FIVE_YEAR_PLAN_NAMES[term]}"
     return None
 
 
@@ -363,6 +375,34 @@ def _signature(lines: list[str]) -> tuple[str | None, date | None]:
     return None, first_date
 
 
+_BULLETIN_TITLE = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:19|20)\d{2}\s*年\s*[\u4e00-\u9fff]{0,12}?国民经济和社会发展统计公报")
+_BULLETIN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_BULLETIN_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,12}统计局(?:\s+[\u4e00-\u9fff]{2,16}调查(?:总队|队))?$")
+
+
+def bulletin_title(doc: ParsedDocument, lines: list[str], headline: str | None) -> str | None:
+    """2022年重庆市国民经济和社会发展统计公报, in the headline, the first lines or a 《》 title."""
+    for text in [headline or ""] + lines[:12] + _bracket_titles(doc.text[:3000]):
+        m = _BULLETIN_TITLE.search(re.sub(r"\s+", "", text))
+        if m:
+            return m.group(0)
+    return None
+
+
+def reads_like_bulletin(text: str) -> bool:
+    """A bulletin reprinted without its title: 初步核算, 全年… and figures compared 比上年, section by
+    section (一、综合 / 农业 / 工业)."""
+    head = text[:3000]
+    return ("初步核算" in head or re.search(r"一、\s*综\s*合", head) is not None) and head.count("比上年") >= 3
+
+
+def _bulletin_issuer(lines: list[str]) -> str | None:
+    for line in lines[:20]:
+        if _BULLETIN_ISSUER.match(line.strip()):
+            return "、".join(line.split())
+    return None
+
+
 _WORK_PLAN_OPENING = re.compile(r"工作的?(?:总体思路|总体要求|指导思想|主要目标)(?:是|为)")
 
 
@@ -374,6 +414,8 @@ def _doc_kind(doc: ParsedDocument, lines: list[str], doc_number: str | None, not
     notice_file = any(_NOTICE_HEAD.search(line) and len(line) <= 30 for line in head[:5])
     if header_fields >= 2 or doc_number or (sender and notice) or notice_file:
         return "government_document"
+    if bulletin_title(doc, lines, _headline(doc, page)) or reads_like_bulletin(doc.text):
+        return "statistical_bulletin"
     if doc.front_matter or page.byline or page.media_source or _NEWS_HINT.search(doc.text[:3000]):
         return "news"
     if sender or (notice and re.search(r"(?:通知|意见|决定)$", notice) and
@@ -403,7 +445,7 @@ def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None
     if not mentions:
         tags = " ".join(_as_list(doc.front_matter.get("tags")) + _as_list(doc.front_matter.get("categories"))) \
             if doc.front_matter else ""
-        return _region_of(tags)
+        return _region_of(tags) or frequent_ambiguous_city(doc.text)
     counts = Counter(m.region.code for m in mentions if m.region.level != "county")
     if not counts:
         counts = Counter(m.region.code for m in mentions)
@@ -498,7 +540,7 @@ def _lookahead_span(sentence: str) -> bool:
     return any(word in sentence for word in _LOOKAHEAD_WORDS)
 
 
-_ANNUAL_TITLE = re.compile(r"((?:19|20)\d{2})\s*年.{0,20}?(?:工作报告|工作要点|工作计划|计划草案|年度计划|工作安排)")
+_ANNUAL_TITLE = re.compile(r"((?:19|20)\d{2})\s*年.{0,20}?(?:工作报告|工作要点|工作计划|计划草案|年度计划|工作安排|发展计划)")
 _TARGET_COLUMN = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:目标值|目标|规划目标)")
 _ANNUAL_OPENING = re.compile(r"^\s*((?:19|20)\d{2})\s*年是")
 
@@ -580,6 +622,26 @@ def _matching_copy(doc: ParsedDocument) -> ParsedDocument:
                    front_matter={k: view(v) if isinstance(v, str) else v for k, v in (doc.front_matter or {}).items()})
 
 
+def _bulletin_metadata(doc: ParsedDocument, lines: list[str], headline: str | None,
+                       page: PageHeader) -> DocumentMetadata:
+    """A statistical bulletin reports on one year: its title names the year and the region; its
+    issuer is the statistics bureau (and the survey team) signed under the title."""
+    title = bulletin_title(doc, lines, headline)
+    region = _region_of(title) or _main_region(doc, None, None, headline)
+    source = title or doc.text[:600]
+    m = _BULLETIN_YEAR.search(source)
+    year = int(m.group(1)) if m else None
+    if title is None and region is not None and year is not None:
+        title = f"{region.name}{year}年国民经济和社会发展统计公报"
+    published = (parse_date(_header_value(lines, "发布日期")) or parse_date(_header_value(lines, "发布时间"))
+                 or _signature(lines)[1] or page.date)
+    return DocumentMetadata(
+        doc_kind="statistical_bulletin", plan_title=title,
+        region_name=region.name if region else None, region_code=region.code if region else None,
+        issuer=_bulletin_issuer(lines), doc_number=None, published_date=published, written_date=None,
+        period_start_year=year, period_end_year=year, outlet=page.outlet if page.media_source else None)
+
+
 def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
     doc = _matching_copy(doc)
     lines = _lines(doc.text)
@@ -591,6 +653,8 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
         notice = next((p for p in re.split(r"\s*[_|｜]\s*", doc.html_title) if "关于" in p), None)
         notice = re.sub(r"\s+", "", notice) if notice and notice.endswith(_DOC_TYPES) else None
     kind = _doc_kind(doc, lines, doc_number, notice, page)
+    if kind == "statistical_bulletin":
+        return _bulletin_metadata(doc, lines, headline, page)
     plan_title = _plan_title(doc, lines, notice, kind, headline)
     signature_org, signature_date = _signature(lines) if kind != "news" else (None, None)
 

@@ -25,7 +25,7 @@ _DATE_LABEL = re.compile(r"时间|日期|发布|更新|来源|[第\s]\d{1,2}\s*�
 _FURNITURE = re.compile(
     r"logo|客户端|登录|注册|首页|当前位置|您的位置|您现在的位置|热线|关注|订阅|搜索|分享|打印|收藏|"
     r"字号|浏览|阅读|点击|扫一扫|二维码|返回|上一篇|下一篇|责任编辑|编辑[:：]|版权|copyright|"
-    r"^[\s•·\-+*|>]+|^\W*\+\d+\W*$", re.I)
+    r"^[\s•·\-+*|>]+|^\W*\+\d+\W*$|\s[>›»]\s|[>›»]\s*$", re.I)
 _SECTION_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.．、])")
 _HEADER_FIELD = re.compile(r"^\s*(?:索\s*引\s*号|文\s*号|发\s*布\s*机\s*构|成\s*文\s*日\s*期|发\s*文\s*机\s*关|主\s*题\s*分\s*类)")
 _SOURCE = re.compile(r"(?:来源|来自|稿源|转自|出处)\s*[:：]\s*[《“\"]?\s*([\u4e00-\u9fffA-Za-z]{2,16}?)\s*[》”\"]?"
@@ -80,6 +80,15 @@ def page_date(line: str) -> date | None:
     return _safe_date(*m.groups())
 
 
+_LEAD_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:上午|下午|晚|早|凌晨|\d{1,2}\s*[时:])")
+
+
+def lead_date(line: str) -> date | None:
+    """2017年1月14日上午9时，…会议开幕: a news lead that opens with the full date of its event."""
+    m = _LEAD_DATE.match(line)
+    return _safe_date(*m.groups()) if m else None
+
+
 def is_headline(line: str) -> bool:
     if not HEADLINE_MIN <= len(line) <= HEADLINE_MAX or not _CJK.search(line):
         return False
@@ -107,9 +116,12 @@ def read_page_header(text: str) -> PageHeader:
     """Headline, date, outlet and byline from the first lines of a page's text."""
     header = PageHeader()
     body_started = False
-    for line in _lines(text):
+    lines = _lines(text)
+    for index, line in enumerate(lines):
         if header.date is None:
             header.date = page_date(line)
+        if header.date is None and index == 0:
+            header.date = lead_date(line)
         if header.outlet is None:
             header.outlet = outlet_of(line)
         if _BYLINE.search(line) and len(line) <= 60:

@@ -331,6 +331,22 @@ def _find_regions(text: str, within: str | None = None) -> list[RegionMention]:
     return mentions
 
 
+def frequent_ambiguous_city(text: str, min_count: int = 2) -> Region | None:
+    """A prefecture-level city whose short name is also a word (大同, 长治, 白银, 日照) and so is
+    never matched in running text: named `min_count` times or more, in a text that names no other
+    region, it is most likely the city the text is about."""
+    _, short = _name_index()
+    best: tuple[int, Region] | None = None
+    for name in SHORT_NAME_STOPWORDS:
+        cities = [r for r in short.get(name, ()) if r.level == "prefecture"]
+        if len(cities) != 1:
+            continue
+        count = text.count(name)
+        if count >= min_count and (best is None or count > best[0]):
+            best = (count, cities[0])
+    return best[1] if best else None
+
+
 def regions_table() -> list[dict]:
     """Rows for raw.regions."""
     return [{"region_code": r.code, "region_name": r.name, "short_name": r.short_name,

@@ -10,7 +10,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from planextract.metadata import extract_metadata, normalise_doc_number, parse_date
+from planextract.metadata import extract_metadata, doc_number_as_written, parse_date
 from planextract.model import ParsedDocument
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +47,7 @@ def test_notice_with_issuing_letter():
     m = extract_metadata(make(NOTICE))
     assert m.doc_kind == "government_document"
     assert m.plan_title == "宁波市新材料产业集群发展行动方案"
-    assert m.doc_number == "甬政办发〔2022〕7号"
+    assert m.doc_number == "甬政办发［2022］7号"  # as written, spaces removed
     assert m.issuer == "宁波市人民政府办公厅"
     assert (m.region_name, m.region_code) == ("宁波市", "330200")
     assert m.written_date == date(2022, 3, 15) and m.published_date == date(2022, 3, 15)
@@ -72,7 +72,7 @@ HEADER = """索引号: 11330100/2019-00123 主题分类: 工业
 def test_header_fields():
     m = extract_metadata(make(HEADER))
     assert m.doc_kind == "government_document"
-    assert m.doc_number == "杭政函〔2019〕88号"
+    assert m.doc_number == "杭政函(2019)88号"
     assert m.issuer == "杭州市人民政府"
     assert m.plan_title == "杭州市人民政府关于加快推进智能制造发展的实施意见"
     assert m.written_date == date(2019, 11, 28)
@@ -92,10 +92,10 @@ def test_cited_document_number_is_not_the_documents_own():
     assert m.issuer is None
 
 
-def test_normalise_doc_number():
-    assert normalise_doc_number("温政发 [2021] 12 号") == "温政发〔2021〕12号"
-    assert normalise_doc_number("浙政办发（2020）5号") == "浙政办发〔2020〕5号"
-    assert normalise_doc_number("无文号") is None
+def test_doc_number_as_written():
+    assert doc_number_as_written("温政发 [2021] 12 号") == "温政发[2021]12号"
+    assert doc_number_as_written("浙政办发（2020）5号") == "浙政办发（2020）5号"
+    assert doc_number_as_written("无文号") is None
 
 
 def test_lookahead_year_does_not_set_the_period():
