@@ -63,7 +63,9 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
     view = make_view(text)
     ctx = DocContext.from_metadata(meta)
     lines = lines_with_offsets(view.text)
-    table_facts, consumed = extract_tables(lines, ctx.plan_start)
+    bulletin = ctx.doc_kind == "statistical_bulletin"
+    table_facts, consumed = extract_tables(lines, ctx.plan_start, observed_year=ctx.plan_end if bulletin else None,
+                                           observation_table=bulletin)
     facts = [_table_fact(t, ctx) for t in table_facts]
     regions = rs.index_regions(view.text, ctx.region_code)
     section: str | None = None
@@ -313,12 +315,13 @@ def _period_start(kind, per_year, role, mark, paragraph_period, ctx) -> int | No
 # ---- tables ---------------------------------------------------------------------
 
 def _table_fact(t: TableFact, ctx: DocContext) -> Fact:
-    year = t.year or ctx.plan_end
+    year = t.year or (ctx.plan_end if t.role == "target" else ctx.reference_year)
+    growth = t.per_year or t.kind in ("increment", "cumulative")
+    period_start = (ctx.plan_start or (year - 4 if year else None)) if growth and t.role == "target" else None
     return Fact(
-        role="target", indicator_name=t.indicator, value=t.value, value_high=t.value_high, unit=t.unit,
+        role=t.role, indicator_name=t.indicator, value=t.value, value_high=t.value_high, unit=t.unit,
         comparator=t.comparator, is_aspirational=t.aspirational, kind=t.kind, per_year=t.per_year,
-        year=year, year_inferred=t.year is None,
-        period_start_year=(ctx.plan_start or (year - 4 if year else None)) if (t.per_year or t.kind in ("increment", "cumulative")) else None,
+        year=year, year_inferred=t.year is None, period_start_year=period_start,
         baseline_value=t.baseline_value, baseline_year=t.baseline_year, attribute=t.attribute,
         region_name=ctx.region_name, region_code=ctx.region_code,
         char_start=t.quote.start, char_end=t.quote.start + len(t.quote.text),

@@ -1,11 +1,19 @@
-"""Indicator tables (主要指标表): one fact per row, with baseline, unit and 属性.
+"""Indicator tables (主要指标表, completion tables, bulletin tables) in any plain-text layout.
 
-Government plans put their headline targets in a table: indicator (unit in
-parentheses), a base-year column, a target column (10000（力争12000）, 年均10,
-110以上, or words), and 预期性/约束性. In plain-text notices the table arrives as
-tab-separated cells, either one row per line or one cell per line with rows
-separated by blank lines. Footnote markers (1.86*) are read from the notes
-under the table (*为2019年数值) and move the baseline year.
+A table reaches us in whatever shape the page or the converter left it:
+
+* one row per line, cells separated by tabs, by `|`, or by runs of spaces;
+* one cell per line (often with blank lines between cells), a row spread over several lines,
+  其中 sub-rows whose values follow column by column;
+* flattened into running text (`…占GDP 比重% ≥ 15省统计局3 服务业…`).
+
+Whatever the layout, the table is recognised by its header: an indicator column (指标, 项目,
+名称) and value columns whose names say what they hold — a base year or 现状 (the baseline), a
+later year or 目标 (the target), 完成/实际/预计 (what was achieved: an observation), 单位, 属性,
+年均增长（累计）, and in a bulletin 绝对数/年末数/比重/比上年增长. `read_tables` turns every
+layout into the same rows of typed cells, and `extract_tables` turns rows into facts: a target
+per row with its baseline and 属性, an observation per achieved value, units from `(%)` in the
+indicator cell, from a 单位 column or from the column header.
 """
 from __future__ import annotations
 
@@ -14,13 +22,39 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lx
 
-YEAR_CELL = re.compile(r"(20\d\d)\s*年")
+YEAR_CELL = re.compile(r"((?:19|20)\d\d)\s*年")
 UNIT_PAREN = re.compile(r"[（(]([^（）()]{1,12})[)）]\s*$")
 FOOTNOTE = re.compile(r"(?P<mark>\*+|※|#|△|▲)\s*(?:为|表示|系|是)?\s*(?P<year>20\d\d)\s*年")
-NUMBER_CELL = re.compile(r"^(?P<prefix>年均|每年|累计|≥|>=|≤|<=|>|<|约|超过|不低于|不高于|不超过|前|第)?\s*"
-                         r"(?P<num>-?\d+(?:\.\d+)?)(?:\s*[-—–~至]\s*(?P<high>\d+(?:\.\d+)?))?\s*"
-                         r"(?P<mark>\*+|※|#|△|▲)?\s*(?:位|名)?(?P<suffix>以上|以下|以内|左右)?\s*"
-                         r"(?:[（(](?P<stretch_word>力争|争取)\s*(?P<stretch>\d+(?:\.\d+)?)[)）])?$")
+_UNIT_WORDS = "|".join(re.escape(u) for u in sorted(
+    [m + u for u in lx.BASE_UNITS for m in [""] + lx.MAGNITUDES] + ["年", "岁", "人年", "标台", "万人"],
+    key=len, reverse=True))
+VALUE_CELL = re.compile(
+    r"^(?P<prefix>年均|每年|累计|≥|>=|≧|≤|<=|≦|>|<|=|约|超过|大于|小于|不低于|不少于|不高于|不超过|前|第|达到)?\s*"
+    r"(?P<num>[-－]?\d+(?:\.\d+)?)(?:\s*[-—–~～至]\s*(?P<high>\d+(?:\.\d+)?))?\s*"
+    r"(?P<mark>\*+|※|#|△|▲)?\s*(?P<unit>" + _UNIT_WORDS + r"|位|名)?\s*(?P<suffix>以上|以下|以内|左右)?\s*"
+    r"(?:[（(](?P<stretch_word>力争|争取)\s*(?P<stretch>\d+(?:\.\d+)?)\s*[)）])?$")
+BRACKETED = re.compile(r"^[\[［〔【(（]\s*(?P<inner>[^\]］〕】)）]+?)\s*[\]］〕】)）]$")
+_EMPTY_CELL = re.compile(r"^(?:—+|-+|－+|/|／|\\|无|暂无|…+|\.{2,})$")
+ATTRIBUTE_CELL = re.compile(r"^(?:约束性|预期性|约束|预期)$")
+
+# header words: what a column holds
+_INDICATOR_HEAD = re.compile(r"^(?:主要|一级|二级|三级|具体|类别及)?指标(?:名称|项|内容)?$|^(?:项目|名称)$")
+_SERIAL_HEAD = re.compile(r"^(?:序号|编号|序)$")
+_UNIT_HEAD = re.compile(r"^(?:计量)?单位$")
+_ATTRIBUTE_HEAD = re.compile(r"属性")
+_GROWTH_HEAD = re.compile(r"年均增长|年均增速|年均|增速|累计")
+_OBSERVED_HEAD = re.compile(r"完成|实际|实现|预计|执行|达到|现状")
+_TARGET_HEAD = re.compile(r"目标|规划|预期(?!性)|计划")
+_BASE_HEAD = re.compile(r"基期|基数|基准|基础")
+_STAT_HEAD = re.compile(r"绝对数|年末数|总量|数量|比重|增长|比上年|构成")
+_IGNORED_HEAD = re.compile(r"来源|责任|牵头|备注|说明|部门|单位$")
+_CATEGORY_HEAD = re.compile(r"^(?:类别|类型|领域|分类|方面)$")
+
+_STRETCH = re.compile(r"^[（(]\s*(?:力争|争取)\s*\d")
+_SECTION_ROW = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
+_SERIAL = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）]|\d{1,2}(?=\s|[\u4e00-\u9fff]))\s*")
+_SUB_ROW = re.compile(r"^(?:其中|其中：|其中:)\s*[:：]?\s*")
+_SPACED_CJK = re.compile(r"(?<![\u4e00-\u9fff\S])([\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff](?:[ \u3000]|$))")
 
 
 @dataclass(slots=True)
@@ -54,108 +88,600 @@ class TableFact:
     quote: Cell
     row_text: str
     row_start: int
+    role: str = "target"
 
 
-def _rows(lines: list[tuple[int, str]]) -> list[Row]:
-    """Group lines into table rows: tab-separated lines, or tab-led cell blocks."""
-    rows: list[Row] = []
-    block: Row | None = None
-    for index, (start, line) in enumerate(lines):
-        if "\t" in line.strip("\t") or (line.count("\t") >= 2 and line.strip()):
-            block = None
-            cells, offset = [], start
-            for part in line.split("\t"):
-                cells.append(Cell(part.strip(), offset))
-                offset += len(part) + 1
-            rows.append(Row(cells, [index]))
-        elif line.startswith("\t"):
-            if block is None:
-                block = Row([], [])
-                rows.append(block)
-            block.cells.append(Cell(line.strip(), start + 1))
-            block.lines.append(index)
-        elif block is not None and line.strip() and len(line) < 30:
-            block.cells[-1].text += line.strip()  # a continuation like （力争12000）
-            block.lines.append(index)
+@dataclass(slots=True)
+class Columns:
+    """What each column of a table holds (indexes into a row's value cells, label excluded)."""
+
+    count: int                        # value columns (after the indicator column)
+    target: int | None = None
+    baseline: int | None = None
+    observed: list[int] = field(default_factory=list)
+    stats: list[int] = field(default_factory=list)   # bulletin columns: observations
+    unit: int | None = None
+    attribute: int | None = None
+    growth: int | None = None
+    ignored: list[int] = field(default_factory=list)
+    years: dict[int, int] = field(default_factory=dict)
+    units: dict[int, str] = field(default_factory=dict)  # unit written in a column's header
+    has_category: bool = False        # a 类别 column before the indicator
+    label_offset: int = 0             # cells before the indicator cell in the header (序号, 类别)
+
+
+@dataclass(slots=True)
+class Table:
+    columns: Columns
+    rows: list[Row]
+    lines: set[int]
+    notes: dict[str, int]
+
+
+# ---------------------------------------------------------------------------- header
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", text)
+
+
+def is_header_word(text: str) -> bool:
+    t = _squash(text)
+    t = UNIT_PAREN.sub("", t) or t
+    return bool(_INDICATOR_HEAD.match(t) or _SERIAL_HEAD.match(t) or _UNIT_HEAD.match(t)
+                or YEAR_CELL.search(t) or _ATTRIBUTE_HEAD.search(t) or _TARGET_HEAD.search(t)
+                or _OBSERVED_HEAD.search(t) or _BASE_HEAD.search(t) or _STAT_HEAD.search(t)
+                or _IGNORED_HEAD.search(t) or _CATEGORY_HEAD.match(t)) and len(t) <= 14
+
+
+def _header_columns(cells: list[str], plan_start: int | None) -> tuple[Columns, int] | None:
+    """Column roles from header cells; returns the roles and the index of the indicator cell."""
+    texts = [_squash(c) for c in cells]
+    indicator = next((i for i in range(len(texts) - 1, -1, -1)
+                      if _INDICATOR_HEAD.match(UNIT_PAREN.sub("", texts[i]) or texts[i])), None)
+    if indicator is None or len(texts) - indicator - 1 < 1:
+        return None
+    heads = texts[indicator + 1:]
+    if not all(is_header_word(t) for t in heads) or len(heads) < 1:
+        return None
+    cols = Columns(count=len(heads), has_category=indicator > 0 and bool(_CATEGORY_HEAD.match(texts[0])),
+                   label_offset=indicator)
+    years = {}
+    for i, t in enumerate(heads):
+        paren = UNIT_PAREN.search(t)
+        if paren and _looks_like_unit(paren.group(1)):
+            cols.units[i] = paren.group(1)
+        m = YEAR_CELL.search(t)
+        if m:
+            years[i] = int(m.group(1))
+            cols.years[i] = int(m.group(1))
+        if _UNIT_HEAD.match(t):
+            cols.unit = i
+        elif _ATTRIBUTE_HEAD.search(t):
+            cols.attribute = i
+        elif _IGNORED_HEAD.search(t):
+            cols.ignored.append(i)
+        elif _OBSERVED_HEAD.search(t) and not _TARGET_HEAD.search(t):
+            cols.observed.append(i)
+        elif _TARGET_HEAD.search(t):
+            cols.target = i if cols.target is None else cols.target
+        elif _BASE_HEAD.search(t):
+            cols.baseline = i
+        elif _GROWTH_HEAD.search(t) and i not in years:
+            cols.growth = i
+        elif _STAT_HEAD.search(t) and i not in years:
+            cols.stats.append(i)
+    free_years = [i for i in years if i not in cols.observed and i != cols.target and i != cols.baseline
+                  and i not in cols.ignored]
+    if cols.target is None and free_years:
+        latest = max(free_years, key=lambda i: years[i])
+        if plan_start is None or years[latest] >= plan_start or len(free_years) > 1:
+            cols.target = latest
+            free_years.remove(latest)
+    if cols.baseline is None and free_years:
+        cols.baseline = min(free_years, key=lambda i: years[i])
+    if cols.target is None and not cols.observed and not cols.stats:
+        return None
+    return cols, indicator
+
+
+# ---------------------------------------------------------------------------- layouts
+
+def _split_cells(line: str, start: int, separator: str) -> list[Cell]:
+    """Cells between separators; empty cells keep their place (a missing value), but not the
+    empty ends of a line that opens or closes with the separator."""
+    cells, offset = [], start
+    for part in line.split(separator):
+        stripped = part.strip()
+        lead = len(part) - len(part.lstrip())
+        cells.append(Cell(stripped, offset + (lead if stripped else 0)))
+        offset += len(part) + len(separator)
+    while cells and not cells[-1].text:
+        cells.pop()
+    if separator == "|":
+        while cells and not cells[0].text:
+            cells.pop(0)
+    return cells
+
+
+def _space_cells(line: str, start: int) -> list[Cell]:
+    """Cells of a row whose columns are runs of spaces: the label may be letter-spaced (城 镇)."""
+    squashed = _SPACED_CJK.sub(r"\1", line)
+    if squashed == line:
+        positions = list(range(len(line)))
+    else:  # map squashed offsets back to the line
+        positions, i = [], 0
+        for ch in squashed:
+            while line[i] != ch:
+                i += 1
+            positions.append(i)
+            i += 1
+    cells = []
+    for m in re.finditer(r"\S+", squashed):
+        cells.append(Cell(m.group(0), start + positions[m.start()]))
+    return cells
+
+
+def _line_cells(line: str, start: int) -> list[Cell] | None:
+    """A line's cells when the line is a table row in one of the one-row-per-line layouts."""
+    body = line.strip()
+    if "\t" in body:
+        return _split_cells(line, start, "\t")
+    if body.count("|") >= 2 or (body.count("|") == 1 and body.endswith("|")):
+        return _split_cells(line, start, "|")
+    if re.search(r"\S[ \u3000]+\S", body) and len(body) <= 120:
+        return _space_cells(line, start)
+    return None
+
+
+def _is_value(text: str) -> bool:
+    t = text.replace(" ", "")
+    return bool(VALUE_CELL.match(t) or BRACKETED.match(t) and VALUE_CELL.match(BRACKETED.match(t).group("inner"))
+                or _EMPTY_CELL.match(t) or ATTRIBUTE_CELL.match(t))
+
+
+def _row_tables(lines: list[tuple[int, str]], plan_start: int | None) -> list[Table]:
+    """Tables whose rows are lines (tabs, pipes, spaces) or blocks of one cell per line."""
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        found = _header_at(lines, i, plan_start)
+        if found is None:
+            i += 1
+            continue
+        columns, header_lines, next_index, per_line = found
+        if per_line:
+            rows, used, end = _cell_per_line_rows(lines, next_index, columns)
         else:
-            if not line.strip():
-                block = None
-            else:
-                block = None
-                rows.append(Row([], [index]))  # a text line: ends a table
+            rows, used, end = _line_rows(lines, next_index, columns)
+        notes = _footnotes(lines, end)
+        if rows:
+            tables.append(Table(columns, rows, set(header_lines) | used, notes))
+            i = end
+        else:
+            i = next_index
+    return tables
+
+
+def _header_at(lines, i, plan_start):
+    """A header starting at line i: one line of cells, or one cell per line."""
+    start, line = lines[i]
+    cells = _line_cells(line, start)
+    if cells and len(cells) >= 2:
+        found = _header_columns([c.text for c in cells], plan_start)
+        if found:
+            return found[0], [i], i + 1, False
+    # one cell per line: 指标 / 2020年 / 2025年 / 属性, blank lines allowed between them
+    if _INDICATOR_HEAD.match(_squash(line)) or _SERIAL_HEAD.match(_squash(line)):
+        texts, used, j = [], [], i
+        while j < len(lines) and len(used) < 10:
+            text = lines[j][1].strip()
+            if not text:
+                j += 1
+                continue
+            if not is_header_word(text):
+                break
+            texts.append(text)
+            used.append(j)
+            j += 1
+        if len(texts) >= 3:
+            found = _header_columns(texts, plan_start)
+            if found:
+                return found[0], used, j, True
+    return None
+
+
+def _line_rows(lines, i, columns: Columns) -> tuple[list[Row], set[int], int]:
+    rows: list[Row] = []
+    used: set[int] = set()
+    blank_run = 0
+    while i < len(lines):
+        start, line = lines[i]
+        if not line.strip():
+            blank_run += 1
+            if blank_run > 1 and rows:
+                break
+            i += 1
+            continue
+        blank_run = 0
+        cells = _line_cells(line, start)
+        if cells is None:
+            stripped = line.strip()
+            if len(stripped) <= 24 and not re.search(r"[。；，,]", stripped):
+                used.add(i)  # a group heading inside the table (按城乡分, 一、经济发展)
+                rows.append(Row([Cell(stripped, start + line.index(stripped))], [i]))
+                i += 1
+                continue
+            break
+        if len(cells) == 1 and not _is_value(cells[0].text):
+            rows.append(Row(cells, [i]))
+            used.add(i)
+            i += 1
+            continue
+        values = [c for c in cells[1:]]
+        if not any(_is_value(c.text) for c in values) and len(cells) > 1 and not _is_value(cells[-1].text):
+            break  # a sentence with spaces, not a row
+        rows.append(Row(cells, [i]))
+        used.add(i)
+        i += 1
+    return rows, used, i
+
+
+def _cell_per_line_rows(lines, i, columns: Columns) -> tuple[list[Row], set[int], int]:
+    """Rows spread over lines: label lines, then value lines column by column."""
+    rows: list[Row] = []
+    used: set[int] = set()
+    labels: list[Cell] = []
+    values: list[Cell] = []
+    row_lines: list[int] = []
+
+    def flush():
+        if labels:
+            rows.extend(_distribute(labels, values, columns, row_lines))
+
+    while i < len(lines):
+        start, line = lines[i]
+        text = line.strip()
+        if not text:
+            i += 1
+            continue
+        cell = Cell(text, start + line.index(text))
+        if re.fullmatch(r"\d{1,2}[.．、]?", text) and _next_is_label(lines, i + 1, columns):
+            i += 1  # the serial number of the next row
+            continue
+        if values and _STRETCH.match(text):
+            values[-1] = Cell(values[-1].text + text, values[-1].start)  # 10000 / （力争12000）
+        elif _is_value(text) or (columns.unit is not None and labels and _looks_like_unit(text)):
+            values.append(cell)
+        elif len(text) > 40 or re.search(r"[。；]", text):
+            break  # prose: the table ended
+        elif values and len(values) < columns.count * _owners(labels) and not _SUB_ROW.match(text) \
+                and not _SECTION_ROW.match(text) and not _SERIAL.match(text):
+            values.append(cell)  # a target in words (完成省政府下达目标) fills the row's next column
+        else:
+            if values or (labels and _SECTION_ROW.match(text)):
+                flush()
+                labels, values, row_lines = [], [], []
+            labels.append(cell)
+        row_lines.append(i)
+        used.add(i)
+        i += 1
+    flush()
+    return rows, used, i
+
+
+def _owners(labels: list[Cell]) -> int:
+    """How many labels of a row group own values: a leading category (规模效益, 绿色低碳) owns none."""
+    if len(labels) > 1 and len(labels[0].text) <= 6 and not re.search(r"[（()）\d%]", labels[0].text):
+        return len(labels) - 1
+    return len(labels)
+
+
+def _next_is_label(lines, i, columns: Columns) -> bool:
+    while i < len(lines) and not lines[i][1].strip():
+        i += 1
+    if i >= len(lines):
+        return False
+    text = lines[i][1].strip()
+    return not _is_value(text) and not (columns.unit is not None and _looks_like_unit(text)) and len(text) <= 40
+
+
+def _distribute(labels: list[Cell], values: list[Cell], columns: Columns, lines: list[int]) -> list[Row]:
+    """One row per label: the values of k labels come column by column (k per column), the
+    attribute once at the end; a first label without values of its own heads its sub-rows."""
+    attribute = values[-1] if values and ATTRIBUTE_CELL.match(values[-1].text) else None
+    numbers = values[:-1] if attribute else values
+    width = columns.count - (1 if columns.attribute is not None else 0)
+    if columns.unit is not None:
+        width = width  # a unit column is a value line too
+    k = len(labels)
+    owners = labels
+    if k > 1 and width and len(numbers) == width * (k - 1):
+        owners = labels[1:]  # 4.义务教育标准班额比例 / 其中:小学 / 初中: the first names the group
+        parent = labels[0].text
+    else:
+        parent = None
+    rows = []
+    n = len(owners)
+    for index, label in enumerate(owners):
+        cells = [Cell(_sub_label(label.text, parent), label.start)]
+        if n == 1:
+            cells += numbers
+        else:
+            cells += [numbers[c * n + index] for c in range(len(numbers) // n) if c * n + index < len(numbers)]
+        if attribute is not None:
+            cells.append(attribute)
+        rows.append(Row(cells, lines))
+    if parent is not None and not rows:
+        return []
     return rows
 
 
-def _header_roles(cells: list[Cell]) -> dict[str, int] | None:
-    texts = [c.text for c in cells]
-    joined = "".join(texts)
-    if "指标" not in joined and "名称" not in joined:
-        return None
-    years = [(i, int(m.group(1))) for i, t in enumerate(texts) if (m := YEAR_CELL.search(t))]
-    target = next((i for i, t in enumerate(texts) if "目标" in t), None)
-    if target is None and years:
-        target = max(years, key=lambda y: y[1])[0]
-    if target is None:
-        return None
-    roles = {"target": target}
-    baselines = [i for i, _ in years if i != target]
-    if baselines:
-        roles["baseline"] = baselines[0]
-    indicator_cols = [i for i, t in enumerate(texts) if ("指标" in t or "名称" in t) and i != target]
-    if not indicator_cols:
-        return None
-    roles["indicator"] = indicator_cols[-1]
-    for i, t in enumerate(texts):
-        if i in (roles["target"], roles.get("baseline"), roles["indicator"]):
+def _sub_label(text: str, parent: str | None) -> str:
+    if parent is None:
+        return text
+    sub = _SUB_ROW.sub("", text.strip())
+    name, unit = _split_unit(_SERIAL.sub("", parent), None)
+    if len(sub) <= 4:
+        return f"{name}（{sub}）" + (f"({unit})" if unit else "")
+    return text
+
+
+# ---------------------------------------------------------------------------- flattened
+
+_FLAT_HEADER = re.compile(r"指标名称.{0,8}?(?:计量)?单位.{0,16}?(?:目标值|目标)")
+_FLAT_VALUE = re.compile(r"(?P<cmp>≥|≤|>=|<=|<|>|=)\s*(?P<num>\d+(?:\.\d+)?)(?:\s*(?P<unit>万元|亿元|元|万人|%))?"
+                         r"(?P<more>(?:\s*/\s*(?:≥|≤|<|>|=)\s*\d+(?:\.\d+)?)*)")
+_FLAT_SOURCE = re.compile(r"(?:省|市|国家)?[\u4e00-\u9fff]{0,6}?(?:统计局|总队|局|厅|委|办)(?:\s*/\s*[\u4e00-\u9fff]{1,6}(?:局|厅|委|办))?\s*$")
+_FLAT_UNIT = re.compile(r"(?P<unit>%|‰|亿元|万元|元|件|人年|人|标台|张|年|个|家|台|万人|公里|吨|床)$")
+
+
+def _flattened_tables(lines: list[tuple[int, str]]) -> list[tuple[int, list[TableFact]]]:
+    """A table flattened into one line: `指标名称计量单位2020 年目标值资料来源一、经济发展1 地区…`.
+    Each value is a comparator and a number (≥ 15, <4/<5.5); the text before it, back to the
+    previous value and its source column, is the row's name and unit."""
+    out = []
+    for index, (start, line) in enumerate(lines):
+        header = _FLAT_HEADER.search(line)
+        if not header or len(line) < 200:
             continue
-        if "属性" in t:
-            roles["attribute"] = i
-        elif any(w in t for w in ("年均增长", "年均增速", "年均", "增速", "累计")):
-            roles["growth"] = i
-        elif t in ("单位", "计量单位") or (t.startswith("单位") and "指标" not in t):
-            roles["unit"] = i
-    return roles
+        year_m = YEAR_CELL.search(_squash(header.group(0)))
+        year = int(year_m.group(1)) if year_m else None
+        facts: list[TableFact] = []
+        cursor = header.end()
+        # the next header (a page break repeats it) ends the table's body
+        for m in _FLAT_VALUE.finditer(line, header.end()):
+            if m.start() < cursor:
+                continue
+            segment = line[cursor:m.start()]
+            facts.extend(_flat_row(segment, cursor, start, m, year))
+            cursor = m.end()
+            tail = _FLAT_SOURCE.match(line[cursor:cursor + 14]) if False else None
+            src = re.match(r"\s*(?:省|市|国家)?[\u4e00-\u9fff]{1,8}?(?:统计局|调查总队|总队|局|厅|委|办)(?:\s*/\s*[\u4e00-\u9fff]{1,6}(?:局|厅|委|办))?",
+                           line[cursor:cursor + 20])
+            if src:
+                cursor += src.end()
+        if facts:
+            out.append((index, facts))
+    return out
 
 
-def _year_of(cells: list[Cell], index: int | None) -> int | None:
-    if index is None:
-        return None
-    m = YEAR_CELL.search(cells[index].text)
-    return int(m.group(1)) if m else None
+def _flat_row(segment: str, seg_start: int, line_start: int, m: re.Match, year: int | None) -> list[TableFact]:
+    text = segment
+    lead = re.match(r"^\s*(?:[一二三四五六七八九十]+、[\u4e00-\u9fff]{2,8}?(?=\d))?\s*\d{0,2}\s*", text)
+    offset = lead.end() if lead else 0
+    name = text[offset:].strip()
+    paren = re.search(r"[（(]([^（）()]*?)[)）]?\s*$", name)
+    inner_name = None
+    if paren and re.search(r"[\u4e00-\u9fff]", paren.group(1)):
+        # 地区生产总值(2010 年不变价)亿元翻一番(全省人均GDP ≥ 10万元): the value belongs to the
+        # phrase inside the parentheses
+        inner = paren.group(1)
+        inner_name = re.sub(r"^(?:全省|全市|全国)", "", inner).strip()
+        head = name[:paren.start()]
+        name = inner_name or re.sub(r"[（(].*?[)）]", "", head)
+        head_name = re.sub(r"[（(].*?[)）]|翻一番|翻两番|亿元|万元|元", "", head).strip()
+        if not name:
+            name = head_name
+    unit = m.group("unit") or ""
+    if not unit:
+        um = _FLAT_UNIT.search(name.replace(" ", ""))
+        if um:
+            unit = um.group("unit")
+            name = name.replace(" ", "")[:um.start()]
+    name = re.sub(r"\s+", "", name).strip("、，,")
+    if not name:
+        return []
+    values = [(m.group("cmp"), m.group("num"))] + re.findall(r"(≥|≤|<|>|=)\s*(\d+(?:\.\d+)?)", m.group("more") or "")
+    names = name.split("/") if len(values) > 1 and name.count("/") == len(values) - 1 else [name] * len(values)
+    facts = []
+    quote = Cell(segment[offset:].strip() + line_start_text(m), line_start + seg_start + offset)
+    for (cmp, num), item in zip(values, names):
+        comparator = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", "<": "<", ">": ">", "=": "="}[cmp]
+        kind = _kind(item, unit, "")
+        facts.append(TableFact(indicator=item, unit=unit, value=float(num), value_high=None, comparator=comparator,
+                               aspirational=False, kind=kind, per_year=False, year=year, baseline_value=None,
+                               baseline_year=None, attribute=None, quote=quote, row_text=segment.strip() + m.group(0),
+                               row_start=line_start + seg_start + offset))
+    return facts
 
 
-def extract_tables(lines: list[tuple[int, str]], plan_start: int | None) -> tuple[list[TableFact], set[int]]:
-    """Facts of every indicator table, and the line indexes the tables occupy."""
-    rows = _rows(lines)
+def line_start_text(m: re.Match) -> str:
+    return m.group(0)
+
+
+# ---------------------------------------------------------------------------- facts
+
+def extract_tables(lines: list[tuple[int, str]], plan_start: int | None,
+                   observed_year: int | None = None, observation_table: bool = False
+                   ) -> tuple[list[TableFact], set[int]]:
+    """Facts of every indicator table, and the line indexes the tables occupy.
+
+    `observed_year` dates the values of columns that report results without a year of their own
+    (a bulletin's 绝对数); `observation_table` reads every value column as a result."""
     facts: list[TableFact] = []
     consumed: set[int] = set()
-    i = 0
-    while i < len(rows):
-        roles = _header_roles(rows[i].cells) if len(rows[i].cells) >= 3 else None
-        if roles is None:
-            i += 1
-            continue
-        header = rows[i]
-        ncols = len(header.cells)
-        target_year = _year_of(header.cells, roles["target"])
-        baseline_year = _year_of(header.cells, roles.get("baseline"))
-        body: list[Row] = []
-        j = i + 1
-        while j < len(rows) and rows[j].cells:
-            body.append(rows[j])
-            j += 1
-        notes = _footnotes(lines, rows[j].lines[0] if j < len(rows) and rows[j].lines else None)
-        for row in [header] + body:
-            consumed.update(row.lines)
-        for row in body:
-            cells = row.cells
-            if len(cells) < ncols:  # an empty leading cell lost: align from the right
-                cells = [Cell("", cells[0].start)] * (ncols - len(cells)) + cells
-            elif len(cells) > ncols:  # a leading 序号 column without a header cell
-                cells = cells[len(cells) - ncols:]
-            facts.extend(_row_facts(cells, roles, target_year, baseline_year, notes, plan_start))
-        i = j
+    for table in _row_tables(lines, plan_start):
+        consumed |= table.lines
+        facts.extend(_table_facts(table, observed_year, observation_table))
+    for index, flat in _flattened_tables(lines):
+        consumed.add(index)
+        facts.extend(flat)
     return facts, consumed
+
+
+def _table_facts(table: Table, observed_year: int | None, observation_table: bool) -> list[TableFact]:
+    cols = table.columns
+    out: list[TableFact] = []
+    group = None
+    for row in table.rows:
+        label, values = _label_and_values(row.cells, cols)
+        if label is None:
+            continue
+        if not any(v.text for v in values):
+            group = label.text  # 按城乡分 / 一、发展水平: a heading inside the table
+            continue
+        out.extend(_row_facts(label, values, cols, table.notes, observed_year, observation_table, row, group))
+    return out
+
+
+def _label_and_values(cells: list[Cell], cols: Columns) -> tuple[Cell | None, list[Cell]]:
+    """The indicator cell and the value cells of a row. A full row aligns from the right (a
+    serial or category column before the indicator, with or without a header cell of its own);
+    a short row reads its values after the first cell that is not a value."""
+    cells = [c for c in cells]
+    if len(cells) >= cols.count + 1:
+        label = cells[len(cells) - cols.count - 1]
+        values = cells[len(cells) - cols.count:]
+        if label.text and not _is_value(label.text):
+            return label, values
+    for index, cell in enumerate(cells):
+        if cell.text and not _is_value(cell.text):
+            return cell, cells[index + 1:]
+    return None, []
+
+
+def _cell(values: list[Cell], index: int | None) -> str:
+    if index is None or index >= len(values):
+        return ""
+    return values[index].text.replace(" ", "")
+
+
+def _row_facts(label: Cell, values: list[Cell], cols: Columns, notes: dict[str, int], observed_year, observation_table,
+               row: Row, group: str | None) -> list[TableFact]:
+    raw_name = _SERIAL.sub("", label.text).strip()
+    raw_name = _SUB_ROW.sub("", raw_name)
+    if not raw_name or _SECTION_ROW.match(label.text) and not any(_cell(values, i) for i in range(len(values))):
+        return []
+    unit_cell = _cell(values, cols.unit) or None
+    name, unit = _split_unit(raw_name, unit_cell)
+    name = re.sub(r"\s+", "", name)
+    attribute = None
+    if cols.attribute is not None:
+        attr = _cell(values, cols.attribute)
+        attribute = "约束性" if "约束" in attr else "预期性" if "预期" in attr else None
+    elif values and ATTRIBUTE_CELL.match(values[-1].text):
+        attribute = "约束性" if "约束" in values[-1].text else "预期性"
+    row_text = "\t".join([label.text] + [v.text for v in values])
+    quote = Cell(label.text, label.start)
+    common = dict(indicator=name, attribute=attribute, quote=quote, row_text=row_text, row_start=label.start)
+    facts: list[TableFact] = []
+    baseline_value, baseline_year = None, cols.years.get(cols.baseline) if cols.baseline is not None else None
+    if cols.baseline is not None:
+        parsed = _parse_value(_cell(values, cols.baseline))
+        if parsed:
+            baseline_value = parsed["value"]
+            if parsed["mark"]:
+                baseline_year = notes.get(parsed["mark"], baseline_year)
+            unit = unit or parsed["unit"]
+    if cols.target is not None:
+        target_text = _cell(values, cols.target)
+        year = cols.years.get(cols.target)
+        facts.extend(_value_facts(target_text, name, unit, "target", year,
+                                  baseline_value, baseline_year if baseline_value is not None else None, common))
+        if cols.growth is not None:
+            kind = _kind(name, unit or (facts[0].unit if facts else ""), target_text)
+            growth = _growth_fact(_cell(values, cols.growth), name, unit, kind, dict(common, year=year))
+            if growth and facts and all(f.value is None for f in facts):
+                facts = []  # 单位GDP能耗降低 — — [14]: the five-year figure is the row's target
+            facts.extend(growth)
+    for index in cols.observed:
+        text = _cell(values, index)
+        year = cols.years.get(index, observed_year)
+        facts.extend(f for f in _value_facts(text, name, unit, "observation", year, None, None, common)
+                     if f.value is not None)
+    for index in cols.stats:
+        text = _cell(values, index)
+        col_unit = cols.units.get(index) or unit
+        head_kind = None
+        facts.extend(f for f in _value_facts(text, name, col_unit, "observation", cols.years.get(index, observed_year),
+                                             None, None, common, head_kind) if f.value is not None)
+    if observation_table:
+        for f in facts:
+            f.role = "observation"
+    return facts
+
+
+def _parse_value(text: str) -> dict | None:
+    text = text.replace(" ", "").replace("－", "-")
+    bracket = BRACKETED.match(text)
+    inner = bracket.group("inner") if bracket else text
+    m = VALUE_CELL.match(inner)
+    if not m:
+        return None
+    return {"value": float(m.group("num")), "high": float(m.group("high")) if m.group("high") else None,
+            "prefix": m.group("prefix") or "", "suffix": m.group("suffix") or "", "mark": m.group("mark"),
+            "unit": m.group("unit") or "", "stretch": float(m.group("stretch")) if m.group("stretch") else None,
+            "bracketed": bool(bracket)}
+
+
+_COMPARATORS = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
+_PREFIX_COMPARATORS = {"≥": ">=", ">=": ">=", "≧": ">=", "≤": "<=", "<=": "<=", "≦": "<=", ">": ">", "<": "<",
+                       "=": "=", "约": "~", "超过": ">", "大于": ">", "小于": "<", "不低于": ">=", "不少于": ">=",
+                       "不高于": "<=", "不超过": "<=", "前": "<="}
+
+
+def _value_facts(text: str, name: str, unit: str, role: str, year: int | None, baseline_value, baseline_year,
+                 common: dict, kind: str | None = None) -> list[TableFact]:
+    parsed = _parse_value(text)
+    if parsed is None:
+        if role == "target" and text and not _EMPTY_CELL.match(text):
+            return [TableFact(value=None, value_high=None, unit=unit, comparator="=", aspirational=False,
+                              kind=_kind(name, unit, text), per_year="年均" in text or "年均" in name, year=year,
+                              baseline_value=baseline_value, baseline_year=baseline_year, role=role, **common)]
+        return []
+    unit = unit or parsed["unit"]
+    if parsed["unit"] in ("位", "名") and not unit:
+        unit = "位"
+    comparator = _COMPARATORS.get(parsed["suffix"]) or _PREFIX_COMPARATORS.get(parsed["prefix"], "=")
+    per_year = parsed["prefix"] in ("年均", "每年") or "年均" in name
+    fact_kind = kind or _kind(name, unit, text)
+    if parsed["bracketed"] and fact_kind not in ("rank",):
+        fact_kind = "increment" if unit in ("个百分点", "百分点") else "cumulative"
+    facts = [TableFact(value=parsed["value"], value_high=parsed["high"], unit=unit, comparator=comparator,
+                       aspirational=False, kind=fact_kind, per_year=per_year, year=year,
+                       baseline_value=baseline_value, baseline_year=baseline_year, role=role, **common)]
+    if parsed["stretch"] is not None:
+        facts.append(TableFact(value=parsed["stretch"], value_high=None, unit=unit, comparator=comparator,
+                               aspirational=True, kind=fact_kind, per_year=per_year, year=year,
+                               baseline_value=baseline_value, baseline_year=baseline_year, role=role, **common))
+    return facts
+
+
+def _growth_fact(text: str, name: str, unit: str, kind: str, common: dict) -> list[TableFact]:
+    """The 年均增长（累计） column: 7左右 is a yearly growth rate; [4.7] in brackets is the five-year
+    total (in 个百分点 for a share, in % for a reduction rate, in the row's unit for a level)."""
+    parsed = _parse_value(text)
+    if parsed is None:
+        return []
+    comparator = _COMPARATORS.get(parsed["suffix"], "=")
+    if parsed["bracketed"]:
+        growth_unit = "个百分点" if kind == "share" else ("%" if kind == "rate" else unit)
+        growth_kind = "increment" if growth_unit == "个百分点" else "cumulative"
+    else:
+        growth_unit, growth_kind = "%", "rate"
+    fact = dict(common, unit=growth_unit, kind=growth_kind, baseline_value=None, baseline_year=None)
+    return [TableFact(value=parsed["value"], value_high=None, comparator=comparator, aspirational=False,
+                      per_year=not parsed["bracketed"], **fact)]
 
 
 def _footnotes(lines: list[tuple[int, str]], first: int | None) -> dict[str, int]:
@@ -178,7 +704,7 @@ def _split_unit(indicator: str, unit_cell: str | None) -> tuple[str, str]:
 
 def _looks_like_unit(text: str) -> bool:
     text = text.strip()
-    if text in ("%", "‰", "位", "名次") or text in lx.BASE_UNITS:
+    if text in ("%", "‰", "位", "名次", "年", "岁") or text in lx.BASE_UNITS:
         return True
     stripped = text
     for mag in lx.MAGNITUDES:
@@ -186,74 +712,6 @@ def _looks_like_unit(text: str) -> bool:
             stripped = stripped[len(mag):]
             break
     return stripped in lx.BASE_UNITS or "/" in text or text.endswith(("元", "人", "亩", "吨"))
-
-
-def _row_facts(cells, roles, target_year, baseline_year, notes, plan_start) -> list[TableFact]:
-    indicator_cell = cells[roles["indicator"]]
-    if not indicator_cell.text or YEAR_CELL.fullmatch(indicator_cell.text.strip()):
-        return []
-    unit_cell = cells[roles["unit"]].text if "unit" in roles else None
-    name, unit = _split_unit(indicator_cell.text, unit_cell)
-    target_text = cells[roles["target"]].text.replace(" ", "")
-    baseline_value, base_year = None, baseline_year
-    if "baseline" in roles:
-        parsed = NUMBER_CELL.match(cells[roles["baseline"]].text.replace(" ", ""))
-        if parsed:
-            baseline_value = float(parsed.group("num"))
-            if parsed.group("mark"):
-                base_year = notes.get(parsed.group("mark"), base_year)
-    attribute = None
-    if "attribute" in roles:
-        attr = cells[roles["attribute"]].text
-        attribute = "约束性" if "约束" in attr else "预期性" if "预期" in attr else None
-    kind = _kind(name, unit, target_text)
-    row_text = "\t".join(c.text for c in cells)
-    common = dict(indicator=name, unit=unit, kind=kind, year=target_year, baseline_value=baseline_value,
-                  baseline_year=base_year if baseline_value is not None else None, attribute=attribute,
-                  quote=indicator_cell, row_text=row_text, row_start=cells[0].start)
-    growth = _growth_fact(cells[roles["growth"]].text, name, unit, kind, common) if "growth" in roles else []
-    parsed = NUMBER_CELL.match(target_text)
-    if not parsed:
-        if growth:  # 单位GDP能耗降低 — — [14]: the five-year figure is the row's target
-            return growth
-        return [TableFact(value=None, value_high=None, comparator="=", aspirational=False,
-                          per_year="年均" in target_text or "年均" in name, **common)]
-    prefix, suffix = parsed.group("prefix") or "", parsed.group("suffix") or ""
-    comparator = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}.get(suffix) or \
-        {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "约": "~", "超过": ">",
-         "不低于": ">=", "不高于": "<=", "不超过": "<=", "前": "<="}.get(prefix, "=")
-    per_year = prefix in ("年均", "每年") or "年均" in name
-    high = float(parsed.group("high")) if parsed.group("high") else None
-    facts = [TableFact(value=float(parsed.group("num")), value_high=high, comparator=comparator,
-                       aspirational=False, per_year=per_year, **common)]
-    if parsed.group("stretch"):
-        facts.append(TableFact(value=float(parsed.group("stretch")), value_high=None, comparator=comparator,
-                               aspirational=True, per_year=per_year, **common))
-    return facts + growth
-
-
-BRACKETED = re.compile(r"^[\[［〔【(（]\s*(?P<inner>[^\]］〕】)）]+?)\s*[\]］〕】)）]$")
-
-
-def _growth_fact(text: str, name: str, unit: str, kind: str, common: dict) -> list[TableFact]:
-    """The 年均增长（累计） column: 7左右 is a yearly growth rate; [4.7] in brackets is the five-year
-    total (in 个百分点 for a share, in % for a reduction rate, in the row's unit for a level)."""
-    text = text.replace(" ", "")
-    bracket = BRACKETED.match(text)
-    cumulative = bool(bracket)
-    parsed = NUMBER_CELL.match(bracket.group("inner") if bracket else text)
-    if not parsed:
-        return []
-    suffix = parsed.group("suffix") or ""
-    comparator = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}.get(suffix, "=")
-    if cumulative:
-        growth_unit = "个百分点" if kind == "share" else ("%" if kind == "rate" else unit)
-        growth_kind = "increment" if growth_unit == "个百分点" else "cumulative"
-    else:
-        growth_unit, growth_kind = "%", "rate"
-    fact = dict(common, unit=growth_unit, kind=growth_kind, baseline_value=None, baseline_year=None)
-    return [TableFact(value=float(parsed.group("num")), value_high=None, comparator=comparator,
-                      aspirational=False, per_year=not cumulative, **fact)]
 
 
 def _kind(name: str, unit: str, target_text: str) -> str:
@@ -264,5 +722,9 @@ def _kind(name: str, unit: str, target_text: str) -> str:
     if "累计" in name or "累计" in target_text:
         return "cumulative"
     if unit in ("%", "‰"):
-        return "rate" if any(cue in name for cue in ("增速", "增长", "降幅", "下降", "降低", "增幅")) else "share"
+        if any(cue in name for cue in ("增速", "增长", "降幅", "下降", "降低", "增幅")) and "增长率" not in name[:-3]:
+            return "rate"
+        if unit == "‰" or "失业率" in name:
+            return "level"
+        return "share"
     return "level"
