@@ -101,7 +101,9 @@ _SECTION_HEADING = re.compile(
 
 def is_section_heading(line: str) -> bool:
     """一、发展基础 / （二）主要目标 / 发展重点: a line that names a section and states nothing."""
-    return bool(_SECTION_HEADING.match(line)) and not re.search(r"\d", re.sub(r"^\s*[（(]?\d+[)）.．、]", "", line))
+    body = re.sub(r"^\s*[（(]?\d+[)）.．、]", "", line)
+    body = re.sub(r"(?:19|20)\d\d\s*年?", "", body)  # 一、2023年工作回顾: a year may name the section
+    return bool(_SECTION_HEADING.match(line)) and not re.search(r"\d", body)
 
 
 def earlier_subject(sentence: str, spans: list[tuple[int, int]], clause_index: int) -> str:

@@ -24,6 +24,10 @@ from .timescope import TimeMark, time_marks
 
 
 
+# words of a page that looks back over a period it names
+_REVIEW = re.compile(r"成就|答卷|回顾|收官|成绩单|交出|五年来|这五年|过去五年|主要成效|取得的成效|发展成果")
+
+
 @dataclass(slots=True)
 class DocContext:
     """What the document as a whole says about time and place."""
@@ -39,18 +43,24 @@ class DocContext:
     reference_inferred: bool = False  # no date: reference_year is the plan's first year
 
     @classmethod
-    def from_metadata(cls, meta: DocumentMetadata | None) -> "DocContext":
+    def from_metadata(cls, meta: DocumentMetadata | None, text: str = "") -> "DocContext":
         if meta is None:
             return cls(None, None, None, None, None, dated=False)
         written = meta.written_date or meta.published_date
+        inferred = False
         if written is not None:
             reference, month = written.year, written.month
+        elif (meta.plan_title or "").endswith("政府工作报告") and meta.period_start_year:
+            # a work report is delivered to the congress early in the year it plans
+            reference, month = meta.period_start_year, 2
+        elif meta.period_end_year and _REVIEW.search(text[:400]):
+            # a review of a period (答卷, 成就, 回顾 …) is written as the period closes
+            reference, month = meta.period_end_year, 12
         else:
             # undated: a page about a plan is most often written in the plan's first year
-            reference, month = meta.period_start_year, None
+            reference, month, inferred = meta.period_start_year, None, meta.period_start_year is not None
         return cls(meta.region_name, meta.region_code, reference, meta.period_start_year, meta.period_end_year,
-                   month, dated=reference is not None, doc_kind=meta.doc_kind,
-                   reference_inferred=written is None and reference is not None)
+                   month, dated=reference is not None, doc_kind=meta.doc_kind, reference_inferred=inferred)
 
     @property
     def tense(self) -> TenseContext:
@@ -61,19 +71,19 @@ class DocContext:
 def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]:
     """All facts of a document's normalised text, in reading order."""
     view = make_view(text)
-    ctx = DocContext.from_metadata(meta)
+    ctx = DocContext.from_metadata(meta, view.text)
     lines = lines_with_offsets(view.text)
     bulletin = ctx.doc_kind == "statistical_bulletin"
     table_facts, consumed = extract_tables(lines, ctx.plan_start, observed_year=ctx.plan_end if bulletin else None,
                                            observation_table=bulletin)
     facts = [_table_fact(t, ctx) for t in table_facts]
     regions = rs.index_regions(view.text, ctx.region_code)
-    section: str | None = None
+    section = Section()
     for index, (start, line) in enumerate(lines):
         if index in consumed or not line.strip():
             continue
         if cl.is_section_heading(line):
-            section = section_of(line)
+            section = Section.of(line, ctx)
             continue
         facts.extend(_paragraph_facts(line, start, ctx, regions, section))
     facts.sort(key=lambda f: f.char_start)  # reading order
@@ -82,10 +92,25 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
 
 # ---- narrative text -------------------------------------------------------------
 
+@dataclass(slots=True)
+class Section:
+    """What a section heading says of the paragraphs under it: results or goals (一、发展基础 /
+    二、主要目标), and the year it names (回顾2023, 二、2024年目标任务)."""
+
+    role: str | None = None
+    mark: TimeMark | None = None
+
+    @classmethod
+    def of(cls, heading: str, ctx: DocContext) -> "Section":
+        marks = time_marks(heading, ctx.reference_year if ctx.dated else None, ctx.reference_inferred)
+        return cls(section_of(heading), marks[-1] if marks else None)
+
+
 def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.RegionIndex,
-                     section: str | None = None) -> list[Fact]:
+                     section: Section | None = None) -> list[Fact]:
     facts: list[Fact] = []
-    paragraph_mark: TimeMark | None = None
+    section = section or Section()
+    paragraph_mark: TimeMark | None = section.mark
     paragraph_period: TimeMark | None = None
     if not may_hold_quantity(line):
         return facts  # no number at all: no fact, and no year that a later paragraph could inherit
@@ -100,7 +125,7 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
             mentions = [replace(m, start=m.start - start, end=m.end - start)
                         for m in regions.within(start, start + len(sentence))]
             facts.extend(_sentence_facts(sentence, start, quantities, marks,
-                                         paragraph_mark, paragraph_period, ctx, mentions, section))
+                                         paragraph_mark, paragraph_period, ctx, mentions, section.role))
         for mark in marks:
             if not mark.outlook:
                 paragraph_mark = mark
@@ -154,7 +179,7 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         region_name, region_code = (region.name, region.code) if region else (ctx.region_name, ctx.region_code)
         mark, inferred = _time_for(q, marks, paragraph_mark)
         lead = sentence[:spans[0][1]]
-        role, year = _role_and_year(mark, scope, lead, ctx, section, sentence)
+        role, year = _role_and_year(mark, scope, lead, ctx, section, sentence, sentence[:q.start])
         per_year = any(cue in scope for cue in lx.PER_YEAR_CUES) and \
             not any(name in scope for name in lx.ANNUAL_AVERAGE_NAMES)
         kind = _kind(q, before, scope, role, mark or paragraph_period, per_year, whole_before)
@@ -269,8 +294,8 @@ def _time_for(q: Quantity, marks: list[TimeMark], paragraph_mark: TimeMark | Non
 
 
 def _role_and_year(mark: TimeMark | None, scope: str, lead: str, ctx: DocContext,
-                   section: str | None, sentence: str) -> tuple[str, int | None]:
-    role = role_for(mark, scope, lead, ctx.tense, section, sentence)
+                   section: str | None, sentence: str, before: str) -> tuple[str, int | None]:
+    role = role_for(mark, scope, lead, ctx.tense, section, sentence, before)
     if mark is not None:
         return role, mark.year
     return role, (ctx.plan_end if role == "target" else None)

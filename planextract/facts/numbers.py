@@ -169,8 +169,20 @@ def _quantity(sentence: str, m: re.Match) -> Quantity | None:
     after, end_cmp = _comparator_after(sentence, end)
     if _is_qualifier(sentence, m, unit, end_cmp) or _is_structure(sentence, m, end_cmp):
         return None
-    comparator = _combine(_comparator_before(sentence, m.start()), after, bool(m.group("approx") or m.group("approx2")))
-    return Quantity(m.start(), end_cmp, value, high, mag + unit + (m.group("per") or ""), comparator, after=end)
+    start = m.start()
+    if _is_negative(sentence, start):
+        start, value = start - 1, -value  # 自然增长率为-2.11‰
+    comparator = _combine(_comparator_before(sentence, start), after, bool(m.group("approx") or m.group("approx2")))
+    return Quantity(start, end_cmp, value, high, mag + unit + (m.group("per") or ""), comparator, after=end)
+
+
+def _is_negative(sentence: str, start: int) -> bool:
+    """A minus sign right before a number, not a hyphen of a range (2020-2025) or a list dash."""
+    if start == 0 or sentence[start - 1] not in "-－−":
+        return False
+    before = sentence[start - 2:start - 1] if start >= 2 else ""
+    return not (before.isdigit() or before in ("-", "—", "–", "~", "至")) and (before == "" or not before.isascii()
+                                                                             or before in " :(")
 
 
 def _bare_number(sentence: str, m: re.Match) -> Quantity | None:

@@ -28,10 +28,13 @@ RESULT_WORDS = re.compile(
     r"截至上年|截止目前|目前|现有|共有|过去|以来|去年|上年(?![末度])|回顾|取得")
 # words that set a goal
 GOAL_WORDS = re.compile(
-    r"力争|争取|确保|努力|目标|预期|(?<![主重需必只])要(?![求素点闻])|(?<![即])将(?![近来军])|拟|计划(?:到|在|于|用)|"
+    r"力争|争取|确保|努力|目标|预期|(?<![主重需必只])要(?![求素点闻])|(?<![即])将(?![近来军])|拟|"
+    r"(?<![动作展度])计划(?!单列|生育|书|经济|执行|完成)|"
     r"预计到|规划到|期望|有望|届时|可望")
 # result words that speak for the whole sentence, wherever they stand (…8029.8亿元，比上年增长3.7%)
 SENTENCE_RESULT_WORDS = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同期|上半年|前三季度|一季度|截至目前|已经|主要包括|连续")
+# a statement that what follows are goals: 主要预期目标是：…, 目标为…, 主要目标有：
+GOAL_LIST = re.compile(r"目标(?:是|为|有|如下)|目标[:：]|目标任务[:：]?")
 ESTIMATE_WORDS = re.compile(r"预计(?!到)|预估|预测|初步核算|初步统计")
 
 TARGET_SECTIONS = re.compile(r"目标|任务|重点|举措|措施|路径|展望|指标|思路|定位")
@@ -64,10 +67,10 @@ def _cues(text: str) -> tuple[bool, bool, bool]:
 
 
 def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
-             section: str | None = None, sentence: str = "") -> str:
+             section: str | None = None, sentence: str = "", before: str = "") -> str:
     """'target' or 'observation' for a number whose time mark is `mark`, read in its clause
-    (the words that govern it), its sentence's lead (the words before the first comma) and the
-    sentence's unambiguous result words."""
+    (the words that govern it), its sentence's lead (the words before the first comma), the
+    sentence's unambiguous result words, and a statement of goals before it (`before`)."""
     if ctx.doc_kind == "statistical_bulletin":
         return "observation"
     result, goal, estimate = _cues(clause)
@@ -75,6 +78,8 @@ def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
     result, goal, estimate = result or lead_result, goal or lead_goal, estimate or lead_estimate
     if not goal and SENTENCE_RESULT_WORDS.search(sentence):
         result = True
+    if GOAL_LIST.search(before or lead):
+        goal, result = True, False  # 主要预期目标是：A增长6%左右，B 85万人…: the list is the goals
     ref = ctx.reference_year
     if mark is not None:
         if mark.since or mark.partial:
@@ -105,6 +110,8 @@ def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
         elif mark.period_start is None and not goal:
             return "observation"  # undated: a bare year reports a result
     if estimate and not goal:
+        if mark is not None and mark.year == ref and ctx.reference_month is not None and ctx.reference_month <= 6:
+            return "target"  # 今年预计增长5%左右 in a January report: the year ahead, as planned
         return "observation"  # 预计 of the current or last year: an estimate of a result
     if result and not goal:
         return "observation"

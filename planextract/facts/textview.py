@@ -23,6 +23,7 @@ _GLOSS = re.compile(r"[\(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘ
 _TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 # str.translate walks the text in Python-level dict lookups: run it only when a character needs it
 _NEEDS_WIDTH = re.compile("[" + "".join(re.escape(chr(c)) for c in _FULLWIDTH if chr(c) != "，") + "]")
+_DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d)")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -72,6 +73,8 @@ def make_view(text: str) -> TextView:
     """Normalise digits, punctuation width, traditional characters and pinyin glosses."""
     # one character for one, so positions hold; a regex touches only the few characters that change
     view = _NEEDS_WIDTH.sub(_narrow, text) if _NEEDS_WIDTH.search(text) else text
+    if "。" in view:
+        view = _DECIMAL_STOP.sub(".", view)  # 97。3%: a full stop typed for the decimal point
     if _looks_traditional(view):
         view = _simplify(view)
     if "(" in view or "（" in view:
