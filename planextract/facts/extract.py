@@ -25,7 +25,8 @@ from .timescope import TimeMark, time_marks
 
 
 # words of a page that looks back over a period it names
-_REVIEW = re.compile(r"成就|答卷|回顾|收官|成绩单|交出|五年来|这五年|过去五年|主要成效|取得的成效|发展成果")
+_REVIEW = re.compile(r"成就|答卷|回顾|收官|成绩单|交出|五年来|这五年|过去五年|主要成效|取得的成效|发展成果|"
+                     r"高质量完成|圆满完成|决胜")
 
 
 @dataclass(slots=True)
@@ -53,7 +54,7 @@ class DocContext:
         elif (meta.plan_title or "").endswith("政府工作报告") and meta.period_start_year:
             # a work report is delivered to the congress early in the year it plans
             reference, month = meta.period_start_year, 2
-        elif meta.period_end_year and _REVIEW.search(text[:400]):
+        elif meta.period_end_year and _REVIEW.search(re.sub(r"\s+", "", text[:1200])[:500]):
             # a review of a period (答卷, 成就, 回顾 …) is written as the period closes
             reference, month = meta.period_end_year, 12
         else:

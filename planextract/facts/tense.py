@@ -94,8 +94,8 @@ def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
                     return "target"
                 if mark.year < ref:
                     return "observation"
-            elif mark.explicit_target:
-                return "target"
+            elif mark.explicit_target or (mark.year == ctx.plan_end and not result):
+                return "target"  # 到2025年 / 2025年，…达到97.3%: the plan's horizon
             elif not goal:
                 return "observation"
         elif ref is not None:
