@@ -110,9 +110,11 @@ def test_late_year_news_of_that_year_is_an_observation():
     assert (f.role, f.year) == ("observation", 2021)
 
 
-def test_present_state_without_a_year():
-    f = one("目前，全市共有省级特色小镇14个。")
-    assert (f.role, f.year) == ("observation", None)
+def test_present_state_without_a_year_is_dated_when_the_page_was_written():
+    f = one("目前，全市共有省级特色小镇14个。")  # published 2021-12-20
+    assert (f.role, f.year, f.year_inferred) == ("observation", 2021, True)
+    f = one("目前，全市共有省级特色小镇14个。", published=None, start=None, end=None)
+    assert (f.role, f.year) == ("observation", None)  # no date at all: no year
 
 
 def test_end_of_a_period_is_a_goal_and_its_start_a_baseline():

@@ -29,6 +29,22 @@ _REVIEW = re.compile(r"成就|答卷|回顾|收官|成绩单|交出|五年来|�
                      r"高质量完成|圆满完成|决胜")
 
 
+def _reviews_own_period(text: str, start: int | None, end: int) -> bool:
+    """The opening of the page looks back over the period of its plan: a review word (答卷, 成就,
+    高质量完成 …) naming that period (“十四五”…答卷, 高质量完成“十四五”), not an earlier one
+    (回顾了“十三五”取得的成就). A review word speaks of the period named just before it, else of
+    one named right after it."""
+    head = re.sub(r"\s+", "", text[:1500])[:600]
+    own = next((name for name, (s, e) in lx.PERIODS.items() if (s, e) == (start, end)), None)
+    for m in _REVIEW.finditer(head):
+        before = re.findall(r"十[一二三四五]五", head[max(0, m.start() - 20):m.start()])
+        after = re.findall(r"十[一二三四五]五", head[m.end():m.end() + 8])
+        named = before[-1] if before else (after[0] if after else None)
+        if named == own or (named is None and (own is None or own in head)):
+            return True
+    return False
+
+
 @dataclass(slots=True)
 class DocContext:
     """What the document as a whole says about time and place."""
@@ -54,7 +70,7 @@ class DocContext:
         elif (meta.plan_title or "").endswith("政府工作报告") and meta.period_start_year:
             # a work report is delivered to the congress early in the year it plans
             reference, month = meta.period_start_year, 2
-        elif meta.period_end_year and _REVIEW.search(re.sub(r"\s+", "", text[:1200])[:500]):
+        elif meta.period_end_year and _reviews_own_period(text, meta.period_start_year, meta.period_end_year):
             # a review of a period (答卷, 成就, 回顾 …) is written as the period closes
             reference, month = meta.period_end_year, 12
         else:
@@ -104,6 +120,9 @@ class Section:
     @classmethod
     def of(cls, heading: str, ctx: DocContext) -> "Section":
         marks = time_marks(heading, ctx.reference_year if ctx.dated else None, ctx.reference_inferred)
+        if not marks:  # 回顾2023: a year without 年 in a heading
+            years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", heading)
+            marks = [TimeMark(0, int(years[-1]), None, False)] if years else []
         return cls(section_of(heading), marks[-1] if marks else None)
 
 
@@ -299,7 +318,12 @@ def _role_and_year(mark: TimeMark | None, scope: str, lead: str, ctx: DocContext
     role = role_for(mark, scope, lead, ctx.tense, section, sentence, before)
     if mark is not None:
         return role, mark.year
-    return role, (ctx.plan_end if role == "target" else None)
+    if role == "target":
+        return role, ctx.plan_end
+    if ctx.doc_kind == "statistical_bulletin":
+        return role, ctx.plan_end  # the year the bulletin reports on
+    # a result stated without a year: the state when the page was written (该港拥有泊位272个)
+    return role, ctx.reference_year if ctx.dated else None
 
 
 def _kind(q: Quantity, before: str, scope: str, role: str, period: TimeMark | None, per_year: bool,

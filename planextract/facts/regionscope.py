@@ -121,5 +121,8 @@ def strip_region(indicator: str, mentions: list[RegionMention]) -> str:
     """乐清市数字经济增加值 → 数字经济增加值."""
     for m in mentions:
         if indicator.startswith(m.surface) and len(indicator) > len(m.surface):
-            return indicator[len(m.surface):].lstrip("、和及与的 ")
+            rest = indicator[len(m.surface):]
+            if m.surface.endswith("市") and rest.startswith("区"):
+                return "市" + rest  # 保定市区常住人口: the city proper, 市区
+            return rest.lstrip("、和及与的 ")
     return indicator
