@@ -202,7 +202,8 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         role, year = _role_and_year(mark, scope, lead, ctx, section, sentence, sentence[:q.start])
         per_year = any(cue in scope for cue in lx.PER_YEAR_CUES) and \
             not any(name in scope for name in lx.ANNUAL_AVERAGE_NAMES)
-        kind = _kind(q, before, scope, role, mark or paragraph_period, per_year, whole_before)
+        kind = _kind(q, before, scope, role, mark or paragraph_period, per_year, whole_before,
+                     point_in_time=mark is not None and mark.period_start is None and not inferred)
         fact = Fact(
             role=role, indicator_name=indicator, value=q.value, value_high=q.value_high, unit=q.unit,
             comparator=q.comparator or "=", is_aspirational=cl.is_hedged(scope, whole_hedge), kind=kind,
@@ -327,27 +328,55 @@ def _role_and_year(mark: TimeMark | None, scope: str, lead: str, ctx: DocContext
 
 
 def _kind(q: Quantity, before: str, scope: str, role: str, period: TimeMark | None, per_year: bool,
-          clause: str = "") -> str:
+          clause: str = "", point_in_time: bool = False) -> str:
+    """level, share, rate, increment, cumulative or rank (GUIDE: Fields), from the unit, the words
+    right before the number and the verb that governs it. `point_in_time`: the number is dated by
+    a single year (2020年，…培育企业354家 is a stock, not an addition)."""
     if q.kind_hint in ("rank", "share"):
         return q.kind_hint
     if q.unit in ("个百分点", "百分点"):
         return "increment"
-    if "累计" in (clause or scope):  # 累计 governs its own clause only (GUIDE: where 累计 governs the number)
-        return "cumulative"
+    if "累计" in (clause or scope) and q.unit not in ("%", "‰"):
+        return "cumulative"  # 累计 governs its own clause only (GUIDE: where 累计 governs the number)
     if q.unit in ("%", "‰"):
-        return "rate" if any(cue in before for cue in lx.RATE_CUES) else "share"
+        return _percent_kind(before)
     base = q.unit.lstrip("万亿千百十")
     countable = base in lx.COUNT_UNIT_SET or base in lx.AREA_UNITS
     verb = cl.governing_verb(scope)
+    over_period = period is not None and period.period_start is not None
     if per_year and countable:
         return "increment"
     if verb in lx.INCREMENT_VERBS and not scope.endswith("滚动" + verb) and "滚动" + verb not in scope:
+        if role == "observation" and point_in_time and not verb.startswith("新") and not over_period:
+            return "level"
         return "increment"
-    if role == "observation" and period is not None and period.period_start and countable and \
-            verb not in ("达到", "达", "增至", "拥有", "保持", "提升至", "提高到", "突破", "超过") and \
-            not (verb or "").endswith(("到", "至")):
-        return "increment"
+    if role == "observation" and over_period and base in lx.CURRENCY_UNITS and not per_year:
+        return "increment"  # “十四五”期间，综合交通投资超过800亿元: the period's total
+    if role == "observation" and over_period and countable and not _STOCK_VERB.search(scope) and \
+            verb not in _STOCK_VERBS and not (verb or "").endswith(("到", "至")):
+        return "increment"  # “十三五”期间，建成智能工厂34个: what the period added
     return "level"
+
+
+# verbs that state a stock reached, not an addition (…期间，高新技术企业达1029家)
+_STOCK_VERBS = ("达到", "达", "增至", "拥有", "保持", "提升至", "提高到", "突破", "超过")
+_STOCK_VERB = re.compile(r"(?:达到?|增至|突破|超过|总数|总量|共有|现有)\s*$")
+
+
+def _percent_kind(before: str) -> str:
+    """A percentage is a rate when a growth word governs it (增长8%, 涨幅3%), a level for rates of
+    incidence (失业率, 出生率, 发生率), else a share. A growth word inside a noun phrase that ends
+    in its own head (对经济增长的贡献率) does not govern the number."""
+    text = before.rstrip(" 为是达到了约近超过不低于")
+    if re.search(r"(?:失业|出生|死亡|发生|自然增长)率$", text):
+        return "rate" if text.endswith("自然增长率") else "level"
+    cues = [m for m in re.finditer("|".join(lx.RATE_CUES), before)]
+    if not cues:
+        return "share"
+    tail = before[cues[-1].end():]
+    if re.search(r"的?[\u4e00-\u9fff]*(?:贡献率|比重|占比|份额|覆盖率)", tail):
+        return "share"
+    return "rate"
 
 
 def _period_start(kind, per_year, role, mark, paragraph_period, ctx) -> int | None:

@@ -61,7 +61,8 @@ CLAUSE_VERBS = sorted(set(INCREMENT_VERBS + LEVEL_VERBS + [
 # what follows a verb when the verb is part of a noun: 增加值 (value added), 新增长点, 实现值
 VERB_AS_NOUN_TAIL = "值|长点|长极"
 
-RATE_CUES = ("增长", "增速", "增幅", "降幅", "涨幅", "跌幅", "下降", "降低", "减少", "年均", "提速", "递增", "增长率")
+RATE_CUES = ("增长", "增速", "增幅", "降幅", "涨幅", "跌幅", "下降", "降低", "减少", "年均", "提速", "递增", "增长率",
+             "上涨", "上升", "回落", "下跌")
 SHARE_CUES = ("比重", "占比", "比例", "份额", "覆盖率", "占")
 PER_YEAR_CUES = ("每年", "年均", "年平均")
 # names of annual averages that are levels, not per-year amounts (PM2.5年均浓度)

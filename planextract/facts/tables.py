@@ -719,7 +719,7 @@ def _kind(name: str, unit: str, target_text: str) -> str:
         return "rank"
     if unit in ("个百分点", "百分点"):
         return "increment"
-    if "累计" in name or "累计" in target_text:
+    if ("累计" in name or "累计" in target_text) and unit not in ("%", "‰"):
         return "cumulative"
     if unit in ("%", "‰"):
         if any(cue in name for cue in ("增速", "增长", "降幅", "下降", "降低", "增幅")) and "增长率" not in name[:-3]:
