@@ -157,6 +157,23 @@ def from_to(sentence: str, first, second) -> int | None:
     return int(lead.group("year")) if lead.group("year") else 0
 
 
+_COMPARED = re.compile(r"(?:比|较|与|相比|对比)\s*(?:(?P<year>(?:19|20)\d\d)\s*年(?:底|末)?|[“\"]?(?P<period>十[一二三四五]五)[”\"]?末)"
+                       r"(?:相比)?\s*[,，]?\s*(?:[\u4e00-\u9fff]{0,4}?)(?:增长|下降|降低|提高|提升|增加|减少|上升|扩大|缩小|翻)")
+
+
+def compared_year(scope: str) -> int | None:
+    """比2015年增长30% / 较2020年下降16% / 较“十三五”末增长140.6%: the year a change is measured
+    from (a period's last year for 较“十三五”末)."""
+    m = None
+    for m in _COMPARED.finditer(scope):
+        pass
+    if m is None:
+        return None
+    if m.group("year"):
+        return int(m.group("year"))
+    return lx.PERIODS[m.group("period")][1]
+
+
 def names_a_group(noun: str) -> bool:
     """10条示范产业链年总产值突破6500亿元: the count is part of the subject's name when the
     noun phrase after it carries its own comparator and number."""

@@ -212,6 +212,7 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
             region_name=region_name, region_code=region_code,
             char_start=sentence_start + q.start, char_end=sentence_start + q.end,
             source_text=sentence, sentence_start=sentence_start)
+        fact.baseline_year = cl.compared_year(scope)  # 较2020年下降16%: the base year, its value unstated
         start_value = cl.from_to(sentence, previous[0], q) if previous else None
         if start_value is not None and previous[1] and previous[0].unit in (q.unit, ""):
             # 从2.3%提高到2.9%: the first number is the second's baseline, and an observation of

@@ -16,10 +16,10 @@ YEAR = re.compile(
     r"(?P<lead>力争到|争取到|预计到|到|至|截至|截止|展望|在)?\s*(?<![\d.])(?P<year>(?:19|20)\d\d)\s*年"
     r"(?P<tail>底|末|前|以前|的基础上|基础上)?")
 # part of a year: its figures are results so far
-PARTIAL = re.compile(r"^\s*(?:度)?(?:上半年|下半年|一季度|第一季度|前三季度|前两季度|[一1][-—–~至到][一二三四五六七八九十\d]{1,2}月|"
+PARTIAL = re.compile(r"\s*(?:度)?(?:上半年|下半年|一季度|第一季度|前三季度|前两季度|[一1][-—–~至到][一二三四五六七八九十\d]{1,2}月|"
                      r"[一二三四五六七八九十\d]{1,2}[-—–~至到][一二三四五六七八九十\d]{1,2}月|前[一二三四五六七八九十\d]{1,2}个?月)")
 # a year named as a comparison level, not as the time of a figure: 恢复到2019年水平, 2010年不变价
-_NOT_A_TIME = re.compile(r"^\s*(?:的)?(?:水平|同期|不变价|价格|可比价)")
+_NOT_A_TIME = re.compile(r"\s*(?:的)?(?:水平|同期|不变价|价格|可比价)")
 RANGE = re.compile(r"(?<!\d)(?P<start>20\d\d)\s*[-—–~～至到]\s*(?P<end>20\d\d)\s*年")
 PERIOD = re.compile(r"[“\"]?(?P<name>十[一二三四五]五)[”\"]?(?P<tail>期间|时期|以来|末|内|中期)")
 BASELINE_LEAD = ("比", "较", "与", "同比", "相比", "从", "由")
