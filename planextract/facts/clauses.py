@@ -72,8 +72,14 @@ def governing_verb(scope: str) -> str | None:
 _LONG_PAREN = re.compile(r"[（(][^（）()]{9,}[)）]")
 
 
+_DESCRIBED_AS = re.compile(r"以[^，。；,;]{1,30}?为(?:特征|核心|主体|重点|代表|引领|主导|支撑)的")
+_VERB_INFIX = re.compile(r"(?<=[\u4e00-\u9fff“”])(?:实现|完成)(?=[\u4e00-\u9fff“]{2,})")
+
+
 def clean_indicator(text: str) -> str:
     text = _LONG_PAREN.sub("", text)  # a definition in parentheses is not part of the name
+    text = _DESCRIBED_AS.sub("", text)  # 以新产业、新业态、新模式为特征的“三新”经济 → “三新”经济
+    text = _VERB_INFIX.sub("", text)  # 信息经济实现增加值 → 信息经济增加值
     text = text.strip(" \t，,：:；;、。")
     for _ in range(3):
         before = text
@@ -201,6 +207,20 @@ def _shared_tail(last: str, first: str = "") -> str:
     if first and len(first) <= 4 and len(last) > len(first) + 2:
         return last[len(first):]
     return ""
+
+
+_PAIRED = (("城乡居民", ("城镇居民", "农村居民")), ("城乡", ("城镇", "农村")), ("进出口", ("进口", "出口")))
+
+
+def paired_subject(indicator: str, count: int) -> list[str]:
+    """城乡居民人均可支配收入分别增长5%、7%: a subject that names a pair stands for both of its
+    members, in the order the pair is written (城镇, 农村)."""
+    if count == 2:
+        for pair, members in _PAIRED:
+            at = indicator.find(pair)
+            if at >= 0:
+                return [indicator[:at] + m + indicator[at + len(pair):] for m in members]
+    return [indicator]
 
 
 def splits_into_indicators(indicator: str) -> list[str] | None:

@@ -166,6 +166,7 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
     respectively_subject: dict[int, str] = {}  # what the sentence spoke of before a 分别 list
     previous_end = 0
     previous: tuple[Quantity, int] | None = None  # the last quantity and how many facts it gave
+    listed = _number_lists(sentence, quantities)
     for q in quantities:
         k = next((i for i, (s, e) in enumerate(spans) if s <= q.start <= e), len(spans) - 1)
         clause_start, clause_end = spans[k]
@@ -223,7 +224,9 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
             base.role, base.year, base.year_inferred = "observation", fact.baseline_year, False
             base.kind = "share" if base.kind == "share" else "level"
             base.period_start_year, base.is_aspirational, base.per_year = None, False, False
-        if "分别" in whole_before:
+        if "分别" in whole_before or id(q) in listed:
+            # 分别达到20%和25% / 比2015年增长30%、56.9%、106.1%: the i-th number is the i-th item's
+            k = listed.get(id(q), k)
             respectively.setdefault(k, []).append(fact)
             respectively_subject.setdefault(k, prior_subject)
             facts.append(fact)
@@ -238,16 +241,48 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
     return facts
 
 
+_LIST_GAP = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
+
+
+def _number_lists(sentence: str, quantities: list[Quantity]) -> dict[int, int]:
+    """Numbers written as a list in one clause (增长30%、56.9%、106.1%): {id(quantity): key of its
+    list}. Keys are negative so they never collide with a clause index."""
+    groups: dict[int, int] = {}
+    run: list[Quantity] = []
+
+    def close():
+        clause_start = max(sentence.rfind(c, 0, run[0].start) for c in "，,；;：:") + 1 if run else 0
+        if len(run) >= 2 and "分别" not in sentence[clause_start:run[0].start]:
+            for q in run:
+                groups[id(q)] = -1 - id(run[0]) % 1_000_000
+    for q in quantities:
+        if run and run[-1].unit == q.unit and q.kind_hint is None and _LIST_GAP.match(sentence[run[-1].end:q.start]) \
+                and "，" not in sentence[run[-1].end:q.start] and "," not in sentence[run[-1].end:q.start]:
+            run.append(q)
+            continue
+        close()
+        run = [q]
+    close()
+    return groups
+
+
 def _pair_respectively(group: list[Fact], sentence: str, subjects=(), fallback: str = "") -> None:
     """A、B分别达到20%和25%以上: the i-th number belongs to the i-th indicator (or, for
     乐清、瑞安…分别…, to the i-th region), and a comparator written after the last number
     applies to all of them."""
     if len(group) < 2:
         return
-    subject_text = sentence[:sentence.find("分别")]
-    clause_start = max(subject_text.rfind(c) for c in "，,；;：:") + 1
-    listed = rs.leading_list(subject_text[clause_start:], list(subjects), clause_start)
-    items = cl.list_items(cl.clean_indicator(subject_text[clause_start:]))
+    if "分别" in sentence:
+        subject_text = sentence[:sentence.find("分别")]
+        clause_start = max(subject_text.rfind(c) for c in "，,；;：:") + 1
+        listed = rs.leading_list(subject_text[clause_start:], list(subjects), clause_start)
+        items = cl.list_items(cl.clean_indicator(subject_text[clause_start:]))
+    else:  # a bare list of numbers: the items of the indicator its first number was given
+        listed, items = [], cl.list_items(cl.without_rate_words(group[0].indicator_name))
+        tail = group[0].indicator_name[len(cl.without_rate_words(group[0].indicator_name)):]
+        items = [item + tail for item in items]
+    if len(items) != len(group):
+        items = cl.paired_subject(items[0], len(group)) if len(items) == 1 else items
     if len(listed) == len(group):
         # 杭州市…增加值突破7000亿元，宁波、温州分别达到…: the regions share the earlier indicator
         shared = cl.clean_indicator(subject_text[listed[-1].end:]) or rs.strip_region(fallback, list(subjects))
