@@ -13,7 +13,7 @@ MAGNITUDE_FACTOR = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e
                     "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3, "百": 1e2}
 
 # base units, longest first inside each group; compound intensities before their parts
-CURRENCY_UNITS = ["元/平方公里", "元/平方米", "元/亩", "元/人", "元/吨", "美元", "元"]
+CURRENCY_UNITS = ["元/人·年", "元/平方公里", "元/平方米", "元/亩", "元/人", "元/吨", "美元", "元"]
 PERCENT_UNITS = ["个百分点", "百分点", "%", "‰"]
 INTENSITY_UNITS = ["微克/立方米", "毫克/立方米", "千瓦时/万元", "吨二氧化碳/万元", "台/万人", "件/万人", "个/万人", "人/万人", "吨/万元", "吨标准煤/万元", "千克/万元",
                    "立方米/万元", "标准煤/万元"]
