@@ -122,6 +122,9 @@ def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
     if section is not None:
         return section
     if mark is None:
+        if ctx.plan_end is not None and ref is not None and not ctx.reference_inferred and \
+                (ref > ctx.plan_end or (ref == ctx.plan_end and (ctx.reference_month or 0) >= 9)):
+            return "observation"  # written as the plan's period closes: what it states is done
         return "target" if ctx.plan_end is not None or ref is None else _by_month(ctx)
     return _by_month(ctx)
 
