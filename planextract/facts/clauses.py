@@ -96,8 +96,14 @@ _HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[
 
 
 def is_heading(sentence: str) -> bool:
-    """（一）全力打造4个产业集群。: a numbered section title names a section, it states no fact."""
-    return bool(_HEADING.match(sentence)) and len(sentence) <= 30
+    """（一）全力打造4个产业集群。: a numbered section title names a section, it states no fact.
+    An item of a numbered list with a figure in digits ((1)实施重大项目120个) is a fact, not a title."""
+    m = _HEADING.match(sentence)
+    if not m or len(sentence) > 30:
+        return False
+    arabic_marker = bool(re.search(r"\d", m.group(0)))
+    item = arabic_marker and re.search(r"\d", sentence[m.end():]) and sentence.rstrip().endswith(("。", ".", "；", ";"))
+    return not item
 
 
 _SECTION_HEADING = re.compile(

@@ -1,0 +1,123 @@
+"""planextract.facts.tense and its wiring: goal or result, and which year, read per clause.
+
+Sentences are made up for these tests (one per phenomenon, negatives beside them); none is
+taken from the seed or dev documents."""
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "extraction"))
+from factkit import extract, one  # noqa: E402
+
+JANUARY_REPORT = dict(published=date(2024, 1, 20), start=2024, end=2024, kind="news")
+NOVEMBER_NEWS = dict(published=date(2025, 11, 20), start=2021, end=2025, kind="news")
+
+
+def roles(facts):
+    return [(f.value, f.role, f.year) for f in facts]
+
+
+# ---- relative years against the page's date -----------------------------------------
+
+def test_last_year_reports_and_this_years_first_half_reports_too():
+    facts = extract("去年全市实现旅游收入820亿元，增长12.5%；今年上半年实现旅游收入510亿元。",
+                    published=date(2019, 8, 3), start=2019, end=2023)
+    assert roles(facts) == [(820, "observation", 2018), (12.5, "observation", 2018), (510, "observation", 2019)]
+
+
+def test_an_estimate_late_in_the_year_is_a_result_and_early_in_the_year_a_plan():
+    (late,) = extract("到今年底，全市地区生产总值预计可达3200亿元。", **NOVEMBER_NEWS)
+    assert (late.role, late.year) == ("observation", 2025)
+    (early,) = extract("2024年全省地区生产总值预计增长5%左右。", **JANUARY_REPORT)
+    assert (early.role, early.year) == ("target", 2024)
+
+
+def test_a_january_work_report_sets_this_years_goals_and_reports_last_years_results():
+    facts = extract("2023年全省地区生产总值增长4.6%。2024年，全省地区生产总值增长5%左右，"
+                    "城镇新增就业40万人。", **JANUARY_REPORT)
+    assert roles(facts) == [(4.6, "observation", 2023), (5, "target", 2024), (40, "target", 2024)]
+
+
+def test_a_statement_of_goals_governs_the_list_after_it():
+    facts = extract("会议提出，今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，"
+                    "城镇新增就业12万人，粮食产量保持在300亿斤以上。", **JANUARY_REPORT)
+    assert [f.role for f in facts] == ["target", "target", "target"]
+    assert facts[2].unit == "亿斤" and facts[2].comparator == ">="
+
+
+# ---- periods -----------------------------------------------------------------------
+
+def test_a_period_that_has_ended_reports_results():
+    f = one("“十三五”期间，全市新建5G基站1.2万个。", published=date(2021, 3, 1), start=2021, end=2025)
+    assert (f.role, f.year, f.period_start_year, f.kind) == ("observation", 2020, 2016, "increment")
+
+
+def test_a_period_that_closes_as_the_page_is_written_reports_results():
+    f = one("“十四五”期间，全市综合交通投资超过600亿元。", **NOVEMBER_NEWS)
+    assert (f.role, f.kind, f.comparator) == ("observation", "increment", ">")
+
+
+def test_a_period_the_plan_sets_goals_for():
+    f = one("“十四五”期间，全市要新增高新技术企业500家。", published=date(2022, 3, 1), start=2021, end=2025)
+    assert (f.role, f.year) == ("target", 2025)
+
+
+def test_a_period_named_inside_an_earlier_clause_dates_only_its_clause():
+    facts = extract("2020年，全市实现旅游收入300亿元，近五年年均增长9.5%；拥有A级景区42家。")
+    assert [(f.value, f.year, f.kind) for f in facts] == [(300, 2020, "level"), (9.5, 2020, "rate"), (42, 2020, "level")]
+
+
+# ---- pages without a date ---------------------------------------------------------------
+
+def test_undated_page_reads_relative_years_against_the_plans_first_year():
+    facts = extract("截至去年，全省数字经济增加值达1.1万亿元。到2025年，全省数字经济增加值达到2万亿元。",
+                    published=None, start=2021, end=2025, kind="news")
+    assert roles(facts) == [(1.1, "observation", 2020), (2, "target", 2025)]
+
+
+def test_undated_page_the_plans_horizon_year_is_a_goal_and_an_earlier_year_a_result():
+    facts = extract("2025年，全市森林覆盖率达到45%。2023年，全市森林覆盖率为43.1%。",
+                    published=None, start=2021, end=2025, kind="news")
+    assert roles(facts) == [(45, "target", 2025), (43.1, "observation", 2023)]
+
+
+def test_undated_review_of_the_plans_period_reports_results():
+    text = ("昆明“十四五”发展成就回顾\n"
+            "全市地区生产总值突破8000亿元，规上工业增加值年均增长7.2%。")
+    facts = extract(text, published=None, start=2021, end=2025, kind="news")
+    assert [(f.value, f.role, f.year) for f in facts] == [(8000, "observation", 2025), (7.2, "observation", 2025)]
+
+
+def test_reviewing_an_earlier_period_does_not_make_a_plan_page_a_review():
+    text = ("规划回顾了“十三五”取得的成就，明确了“十四五”主要目标。\n"
+            "“十四五”期间，全市地区生产总值年均增长7%以上。")
+    f = one(text, published=None, start=2021, end=2025, kind="news")
+    assert (f.role, f.per_year) == ("target", True)
+
+
+# ---- sections and their years ------------------------------------------------------------
+
+def test_section_heading_says_results_and_names_their_year():
+    text = "一、2023年工作回顾\n全省一般公共预算收入增长6.8%，进出口总额增长3.1%。\n二、2024年目标任务\n全省地区生产总值增长6%左右。"
+    facts = extract(text, published=date(2024, 1, 25), start=2024, end=2024, kind="news")
+    assert roles(facts) == [(6.8, "observation", 2023), (3.1, "observation", 2023), (6, "target", 2024)]
+
+
+def test_a_result_without_a_year_is_dated_when_the_page_was_written():
+    f = one("该港现有生产性泊位95个。", published=date(2022, 6, 1), start=2021, end=2025, kind="news")
+    assert (f.role, f.year, f.year_inferred) == ("observation", 2022, True)
+
+
+# ---- words that state goals ---------------------------------------------------------------
+
+def test_planned_projects_are_goals():
+    f = one("（1）计划“十四五”期间实施重大水利项目120个。", published=None, start=None, end=None, kind="plan_text")
+    assert f.role == "target"
+    f = one("（2）行动计划实施以来，全市新增专利授权2000件。", published=date(2023, 5, 1))
+    assert f.role == "observation"  # 行动计划 is a name, 以来 a result
+
+
+def test_statistical_bulletin_figures_are_results_of_its_year():
+    text = "全年全市地区生产总值2150.3亿元，比上年增长5.1%。年末常住人口480万人。"
+    facts = extract(text, published=date(2023, 3, 20), start=2022, end=2022, kind="statistical_bulletin")
+    assert roles(facts) == [(2150.3, "observation", 2022), (5.1, "observation", 2022), (480, "observation", 2022)]
