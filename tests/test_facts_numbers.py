@@ -228,3 +228,16 @@ def test_and_inside_one_indicator_name_is_not_a_list():
     facts = extract("2022年，全市软件和信息服务业收入达到5491.2亿元，风电、太阳能发电总装机容量达到300万千瓦。",
                     published=date(2023, 2, 1))
     assert [f.value for f in facts] == [5491.2, 300]
+
+
+def test_minus_sign_and_a_full_stop_typed_as_decimal_point():
+    f = one("全年人口自然增长率为-1.35‰。", published=None)
+    assert (f.value, f.unit) == (-1.35, "‰") and f.quote == "-1.35‰"
+    assert [f.value for f in extract("2020—2025年，全市投资年均增长8%。")] == [8]  # a range's dash is no sign
+    f = one("到2025年，全市空气质量优良天数比率达到93。5%。")
+    assert (f.value, f.unit) == (93.5, "%")
+
+
+def test_traditional_units_of_weight():
+    f = one("全年粮食总产量达到650亿斤以上。", published=None)
+    assert (f.value, f.unit, f.comparator) == (650, "亿斤", ">=")

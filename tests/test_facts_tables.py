@@ -2,6 +2,7 @@
 
 Tables are made up for these tests (not taken from the seed documents)."""
 import sys
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "extraction"))
@@ -114,3 +115,75 @@ def test_growth_column_gives_yearly_rates_and_bracketed_five_year_totals():
     assert ("城镇化率", 4.5, "个百分点", "increment", False, "=") in got
     assert ("单位GDP二氧化碳排放降低", 18, "%", "cumulative", False, "=") in got
     assert not any(f.value is None for f in facts)  # the five-year figure is the row's target
+
+
+# ---- layouts the header recognises (made-up tables) -----------------------------------------
+
+def show_rows(facts):
+    return [(f.indicator_name, f.value, f.unit, f.comparator, f.baseline_value, f.baseline_year, f.attribute,
+             f.role, f.year) for f in facts]
+
+
+def test_one_cell_per_line_with_blank_lines_and_sub_rows_column_by_column():
+    text = ("“十四五”卫生事业主要指标\n\n指  标\n\n2020年\n\n2025年\n\n属性\n\n一、健康水平\n\n"
+            "1.人均预期寿命(岁)\n\n78.2\n\n79以上\n\n预期性\n\n"
+            "2.每千人口床位数(张)\n\n其中:城市\n\n农村\n\n6.1\n\n4.2\n\n7.0\n\n5.0\n\n约束性\n\n"
+            "3.执业医师数(人)\n\n其中:全科医师数(人)\n\n2100\n\n310\n\n2600\n\n450\n\n预期性\n")
+    rows = show_rows(extract(text, published=None))
+    assert ("人均预期寿命", 79, "岁", ">=", 78.2, 2020, "预期性", "target", 2025) in rows
+    assert ("每千人口床位数（城市）", 7.0, "张", "=", 6.1, 2020, "约束性", "target", 2025) in rows
+    assert ("每千人口床位数（农村）", 5.0, "张", "=", 4.2, 2020, "约束性", "target", 2025) in rows
+    assert ("执业医师数", 2600, "人", "=", 2100, 2020, "预期性", "target", 2025) in rows
+    assert ("全科医师数", 450, "人", "=", 310, 2020, "预期性", "target", 2025) in rows
+    assert len(rows) == 5  # the group heading 一、健康水平 gives no fact
+
+
+def test_pipe_separated_bulletin_table_gives_results_of_the_reporting_year():
+    text = ("表1 2022年末人口数及其构成\n指标 | 年末数(万人) | 比重(%) |\n常住人口 | 512.4 | 100.0 |\n"
+            "按城乡分 | ||\n城镇 | 301.2 | 58.8 |\n乡村 | 211.2 | 41.2 |\n")
+    facts = extract(text, published=date(2023, 3, 1), start=2022, end=2022, kind="statistical_bulletin")
+    rows = {(f.indicator_name, f.value, f.unit, f.role, f.year) for f in facts}
+    assert ("城镇", 301.2, "万人", "observation", 2022) in rows
+    assert ("城镇", 58.8, "%", "observation", 2022) in rows
+    assert ("常住人口", 512.4, "万人", "observation", 2022) in rows
+    assert not any(f.indicator_name == "按城乡分" for f in facts)
+
+
+def test_space_separated_rows_with_letter_spaced_labels():
+    text = ("指 标 年末数(万人) 比重(%)\n全县户籍人口 85.3 100.0\n男 性 43.6 51.1\n女 性 41.7 48.9\n")
+    facts = extract(text, published=date(2023, 3, 1), start=2022, end=2022, kind="statistical_bulletin")
+    assert ("男性", 43.6, "万人") in {(f.indicator_name, f.value, f.unit) for f in facts}
+    assert ("女性", 48.9, "%") in {(f.indicator_name, f.value, f.unit) for f in facts}
+
+
+def test_completion_table_gives_a_target_and_a_result_per_row():
+    text = ("指标\t单位\t2022年计划目标\t2022年完成情况\n"
+            "地区生产总值增长\t%\t6.5左右\t4.1\n"
+            "一般公共预算收入\t亿元\t310\t322.5\n")
+    facts = extract(text, published=date(2023, 1, 10), start=2023, end=2023)
+    got = {(f.indicator_name, f.value, f.role, f.year, f.comparator) for f in facts}
+    assert ("地区生产总值增长", 6.5, "target", 2022, "~") in got
+    assert ("地区生产总值增长", 4.1, "observation", 2022, "=") in got
+    assert ("一般公共预算收入", 322.5, "observation", 2022, "=") in got
+
+
+def test_target_in_words_fills_its_column_in_a_cell_per_line_table():
+    text = ("指标\n2020年\n2025年\n属性\n单位GDP能耗降低（%）\n—\n完成省下达任务\n约束性\n"
+            "森林覆盖率（%）\n61.2\n62以上\n约束性\n")
+    rows = show_rows(extract(text, published=None))
+    assert rows[0][:2] == ("单位GDP能耗降低", None) and rows[0][6] == "约束性"
+    assert ("森林覆盖率", 62, "%", ">=", 61.2, 2020, "约束性", "target", 2025) in rows
+
+
+def test_table_flattened_into_running_text():
+    text = ("指标名称计量单位2025年目标值责任单位一、经济发展1 人均地区生产总值万元≥ 9市统计局2 "
+            "数字经济核心产业增加值占GDP比重% ≥ 12市经信局3 城镇调查失业率% <5.5市人社局4 "
+            "每千人口执业医师数人≥3.2市卫健委5 常住人口城镇化率% ≥686 新建改造农村公路公里≥500市交通局")
+    facts = extract(text, published=None, start=None, end=None)
+    got = {(f.indicator_name, f.value, f.unit, f.comparator, f.year) for f in facts}
+    assert ("人均地区生产总值", 9, "万元", ">=", 2025) in got
+    assert ("数字经济核心产业增加值占GDP比重", 12, "%", ">=", 2025) in got
+    assert ("城镇调查失业率", 5.5, "%", "<", 2025) in got
+    assert ("每千人口执业医师数", 3.2, "人", ">=", 2025) in got
+    assert ("常住人口城镇化率", 68, "%", ">=", 2025) in got  # glued to the next row's number 6
+    assert ("新建改造农村公路", 500, "公里", ">=", 2025) in got

@@ -285,3 +285,28 @@ def test_annual_work_plan_opening_and_city_voice():
     assert m.doc_kind == "government_document"
     assert (m.period_start_year, m.period_end_year) == (2024, 2024)
     assert m.region_name == "昆明市"  # 全市/我市 speak: the province is context
+
+
+def test_statistical_bulletin_by_title_and_by_its_wording():
+    text = ("2023年柳州市国民经济和社会发展统计公报\n柳州市统计局 国家统计局柳州调查队\n2024年3月25日\n"
+            "初步核算，全年全市地区生产总值3100.5亿元，比上年增长5.2%。")
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert m.doc_kind == "statistical_bulletin"
+    assert m.plan_title == "2023年柳州市国民经济和社会发展统计公报"
+    assert (m.period_start_year, m.period_end_year) == (2023, 2023)
+    assert m.issuer == "柳州市统计局、国家统计局柳州调查队" and m.region_name == "柳州市"
+    assert m.published_date == date(2024, 3, 25)
+    # reprinted without its title: 初步核算 and figures 比上年, section by section
+    text = ("2022年是长治发展史上不平凡的一年。\n一、综 合\n初步核算，全年长治地区生产总值2800亿元，比上年增长5.0%。"
+            "第一产业增加值比上年增长4.1%；第二产业增加值比上年增长5.5%。长治居民消费价格比上年上涨1.8%。")
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert m.doc_kind == "statistical_bulletin" and (m.period_end_year, m.region_name) == (2022, "长治市")
+    assert m.plan_title == "长治市2022年国民经济和社会发展统计公报"
+
+
+def test_an_undated_news_page_on_a_work_report_is_dated_by_the_year_it_plans():
+    text = ("1月12日，某省召开人代会，省长作政府工作报告。报告提出，2025年全省地区生产总值增长5%左右。"
+            "2024年，广西地区生产总值增长4.2%。")
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert m.plan_title == "2025年广西壮族自治区政府工作报告"
+    assert m.issuer == "广西壮族自治区人民政府" and m.doc_kind == "news"

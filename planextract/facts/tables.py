@@ -428,85 +428,86 @@ def _sub_label(text: str, parent: str | None) -> str:
 
 # ---------------------------------------------------------------------------- flattened
 
-_FLAT_HEADER = re.compile(r"指标名称.{0,8}?(?:计量)?单位.{0,16}?(?:目标值|目标)")
+_FLAT_HEADER = re.compile(r"指标名称.{0,8}?(?:计量)?单位.{0,16}?(?:目标值|目标)"
+                          r"(?:\s*(?:资料来源|数据来源|责任单位|牵头单位|责任部门|备注|属性))*")
 _FLAT_VALUE = re.compile(r"(?P<cmp>≥|≤|>=|<=|<|>|=)\s*(?P<num>\d+(?:\.\d+)?)(?:\s*(?P<unit>万元|亿元|元|万人|%))?"
                          r"(?P<more>(?:\s*/\s*(?:≥|≤|<|>|=)\s*\d+(?:\.\d+)?)*)")
-_FLAT_SOURCE = re.compile(r"(?:省|市|国家)?[\u4e00-\u9fff]{0,6}?(?:统计局|总队|局|厅|委|办)(?:\s*/\s*[\u4e00-\u9fff]{1,6}(?:局|厅|委|办))?\s*$")
+# what stands between one row's value and the next row's name: the source column (省统计局,
+# 江苏调查总队, 省人社厅 /统计局), a section heading (二、创新驱动) and the row's serial number
+_FLAT_LEAD = re.compile(
+    r"\s*[)）]?\s*(?:[\u4e00-\u9fff]{1,10}?(?:统计局|调查总队|总队|局|厅|委|办)(?:\s*/\s*[\u4e00-\u9fff]{1,8}?(?:局|厅|委|办))?"
+    r"(?=\s*(?:\d|[一二三四五六七八九十]+、|$)))?\s*(?:[一二三四五六七八九十]+、[\u4e00-\u9fff]{2,8}?(?=\d))?"
+    r"\s*(?P<serial>\d{1,2}(?!\d|\.\d))?\s*")
 _FLAT_UNIT = re.compile(r"(?P<unit>%|‰|亿元|万元|元|件|人年|人|标台|张|年|个|家|台|万人|公里|吨|床)$")
 
 
 def _flattened_tables(lines: list[tuple[int, str]]) -> list[tuple[int, list[TableFact]]]:
     """A table flattened into one line: `指标名称计量单位2020 年目标值资料来源一、经济发展1 地区…`.
     Each value is a comparator and a number (≥ 15, <4/<5.5); the text before it, back to the
-    previous value and its source column, is the row's name and unit."""
+    previous value and its source column, is the row's name and unit. A value glued to the next
+    row's serial number (≥9818 when row 18 comes next) gives the serial back."""
     out = []
     for index, (start, line) in enumerate(lines):
         header = _FLAT_HEADER.search(line)
-        if not header or len(line) < 200:
+        if not header:
+            continue
+        values = list(_FLAT_VALUE.finditer(line, header.end()))
+        if len(values) < 3:
             continue
         year_m = YEAR_CELL.search(_squash(header.group(0)))
         year = int(year_m.group(1)) if year_m else None
         facts: list[TableFact] = []
-        cursor = header.end()
-        # the next header (a page break repeats it) ends the table's body
-        for m in _FLAT_VALUE.finditer(line, header.end()):
+        cursor, serial = header.end(), 0
+        for m in values:
             if m.start() < cursor:
                 continue
-            segment = line[cursor:m.start()]
-            facts.extend(_flat_row(segment, cursor, start, m, year))
-            cursor = m.end()
-            tail = _FLAT_SOURCE.match(line[cursor:cursor + 14]) if False else None
-            src = re.match(r"\s*(?:省|市|国家)?[\u4e00-\u9fff]{1,8}?(?:统计局|调查总队|总队|局|厅|委|办)(?:\s*/\s*[\u4e00-\u9fff]{1,6}(?:局|厅|委|办))?",
-                           line[cursor:cursor + 20])
-            if src:
-                cursor += src.end()
+            lead = _FLAT_LEAD.match(line, cursor)
+            if lead.group("serial"):
+                serial = int(lead.group("serial"))
+            name_start = lead.end()
+            number, end = m.group("num"), m.end()
+            following = str(serial + 1)
+            if not m.group("more") and not m.group("unit") and number.endswith(following) \
+                    and len(number) > len(following) and re.match(r"\s*[\u4e00-\u9fff]", line[end:]):
+                number, end = number[:-len(following)], end - len(following)
+            facts.extend(_flat_row(line[name_start:m.start()], start + name_start, m, number, year,
+                                   line[name_start:end]))
+            cursor = end
         if facts:
             out.append((index, facts))
     return out
 
 
-def _flat_row(segment: str, seg_start: int, line_start: int, m: re.Match, year: int | None) -> list[TableFact]:
-    text = segment
-    lead = re.match(r"^\s*(?:[一二三四五六七八九十]+、[\u4e00-\u9fff]{2,8}?(?=\d))?\s*\d{0,2}\s*", text)
-    offset = lead.end() if lead else 0
-    name = text[offset:].strip()
+def _flat_row(segment: str, segment_start: int, m: re.Match, number: str, year: int | None,
+              row_text: str) -> list[TableFact]:
+    name = segment.strip()
     paren = re.search(r"[（(]([^（）()]*?)[)）]?\s*$", name)
-    inner_name = None
     if paren and re.search(r"[\u4e00-\u9fff]", paren.group(1)):
         # 地区生产总值(2010 年不变价)亿元翻一番(全省人均GDP ≥ 10万元): the value belongs to the
-        # phrase inside the parentheses
-        inner = paren.group(1)
-        inner_name = re.sub(r"^(?:全省|全市|全国)", "", inner).strip()
-        head = name[:paren.start()]
-        name = inner_name or re.sub(r"[（(].*?[)）]", "", head)
-        head_name = re.sub(r"[（(].*?[)）]|翻一番|翻两番|亿元|万元|元", "", head).strip()
-        if not name:
-            name = head_name
+        # phrase inside the parentheses, or to the row when that phrase only names the scope
+        inner = re.sub(r"^(?:全省|全市|全县|全区|全国)", "", paren.group(1)).strip()
+        head = re.sub(r"[（(].*?[)）]|翻一番|翻两番|亿元|万元|元", "", name[:paren.start()]).strip()
+        name = inner or head
     unit = m.group("unit") or ""
+    squashed = re.sub(r"\s+", "", name)
     if not unit:
-        um = _FLAT_UNIT.search(name.replace(" ", ""))
+        um = _FLAT_UNIT.search(squashed)
         if um:
-            unit = um.group("unit")
-            name = name.replace(" ", "")[:um.start()]
-    name = re.sub(r"\s+", "", name).strip("、，,")
+            unit, squashed = um.group("unit"), squashed[:um.start()]
+    name = squashed.strip("、，,")
     if not name:
         return []
-    values = [(m.group("cmp"), m.group("num"))] + re.findall(r"(≥|≤|<|>|=)\s*(\d+(?:\.\d+)?)", m.group("more") or "")
+    values = [(m.group("cmp"), number)] + re.findall(r"(≥|≤|<|>|=)\s*(\d+(?:\.\d+)?)", m.group("more") or "")
     names = name.split("/") if len(values) > 1 and name.count("/") == len(values) - 1 else [name] * len(values)
+    quote = Cell(row_text.strip(), segment_start)
     facts = []
-    quote = Cell(segment[offset:].strip() + line_start_text(m), line_start + seg_start + offset)
     for (cmp, num), item in zip(values, names):
         comparator = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", "<": "<", ">": ">", "=": "="}[cmp]
-        kind = _kind(item, unit, "")
         facts.append(TableFact(indicator=item, unit=unit, value=float(num), value_high=None, comparator=comparator,
-                               aspirational=False, kind=kind, per_year=False, year=year, baseline_value=None,
-                               baseline_year=None, attribute=None, quote=quote, row_text=segment.strip() + m.group(0),
-                               row_start=line_start + seg_start + offset))
+                               aspirational=False, kind=_kind(item, unit, ""), per_year=False, year=year,
+                               baseline_value=None, baseline_year=None, attribute=None, quote=quote,
+                               row_text=row_text.strip(), row_start=segment_start))
     return facts
-
-
-def line_start_text(m: re.Match) -> str:
-    return m.group(0)
 
 
 # ---------------------------------------------------------------------------- facts
