@@ -315,13 +315,13 @@ def test_per_person_money_is_not_held_to_the_city_band(tmp_path):
     assert failing(res) == set() and res["units.value_base_plausible"].evaluated == 7
 
 
-def test_unknown_unit(tmp_path):
+def test_unknown_unit_is_reported_but_the_fact_stays_published(tmp_path):
     facts = replace(good_facts(), TZ_COUNT, unit="吨标煤当量", quantity_kind=None, base_unit=None, value_base=None)
     res = run(build(tmp_path / "w.duckdb", facts), ["units"])
-    assert failing(res) == {"units.unit_known"}
+    assert failing(res) == {"units.unit_known"} and res["units.unit_known"].severity == "warn"
     row = _only_fact(res, "units.unit_known", TZ_COUNT)
     assert "吨标煤当量" in row["reason"] and "not a known unit" in row["reason"]
-    assert _quarantined(res, "units.unit_known") == [TZ_COUNT]
+    assert _quarantined(res, "units.unit_known") == []
 
 
 def test_share_above_100(tmp_path):
@@ -382,9 +382,9 @@ def test_accepted_sets(tmp_path, column, bad):
 
 def test_more_than_20_percent_quarantined_blocks_publish(tmp_path):
     facts = replace(good_facts(), WZ_1450, unit="元", value_base=1450.0)
-    facts = replace(facts, TZ_COUNT, unit="?", quantity_kind=None, value_base=None)   # 2 of 6 = 33 %
+    facts = replace(facts, TZ_RATE, value=120.0, value_base=120.0, kind="share")   # 2 of 6 = 33 %
     res = run(build(tmp_path / "w.duckdb", facts), ["units"])
-    assert {q["fact_id"] for q in quarantine_rows(res.values())} == {WZ_1450, TZ_COUNT}
+    assert {q["fact_id"] for q in quarantine_rows(res.values())} == {WZ_1450, TZ_RATE}
     assert not any(r.scope == "table" and not r.passed for r in res.values())
     assert blocks_publish(res.values()) is True
 

@@ -18,7 +18,7 @@ PLAUSIBLE_RANGES: list[tuple] = [
     ("currency", "county", AMOUNT_KINDS, False, 1e5, 1e13, "a county's amount of money"),
     ("currency", "prefecture", AMOUNT_KINDS, False, 1e6, 1e14, "a city's amount of money"),
     ("currency", "province", AMOUNT_KINDS, False, 1e6, 1e15, "a province's amount of money"),
-    ("currency", None, AMOUNT_KINDS, True, 1, 1e8, "an amount of money per person, mu or unit"),
+    ("currency", None, AMOUNT_KINDS, True, 0.01, 1e8, "an amount of money per person, mu or unit"),
     ("count", None, None, None, 0, 1e8, "a count"),
     ("percent", None, ["rate", "increment"], None, -100, 1000, "a percentage change"),
     ("percent", None, ["level", "share", "cumulative", "rank"], None, 0, 1000, "a percentage"),
@@ -73,10 +73,14 @@ SUITE = Suite(
     frames=(PLAN_FACTS,),
     checks=(
         Check(
+            # a warning, not a quarantine: an unknown unit is a gap in the reference data, not a
+            # wrong fact — the fact stays published with its unit as written and no value_base,
+            # and marts.unresolved_units lists the unit for the seed's reviewer
             name="unit_known",
-            severity="error",
+            severity="warn",
             frame="plan_facts",
-            description="Every fact's unit is in the unit seed (quantity_kind is not NULL).",
+            description="Every fact's unit is in the unit seed (quantity_kind is not NULL); "
+                        "facts with an unknown unit stay published without value_base.",
             reason="unit {unit!r} is not a known unit (quantity_kind is NULL), so the value cannot be normalised",
             columns=("unit", "value"),
             expect=lambda E, C: E.ExpectColumnValuesToNotBeNull(column="quantity_kind"),
