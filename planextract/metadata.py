@@ -403,6 +403,22 @@ def _bulletin_issuer(lines: list[str]) -> str | None:
     return None
 
 
+def _reporting_year(text: str) -> int | None:
+    """The year a bulletin reports on: the first year it names that is not a full date (the
+    date it was signed, 2024年3月28日, comes a year later)."""
+    for m in re.finditer(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)", text):
+        return int(m.group(1))
+    return None
+
+
+def _deepest_region(text: str | None) -> Region | None:
+    """重庆市九龙坡区统计局: the most specific region a name holds."""
+    mentions = find_regions(text) if text else []
+    if not mentions:
+        return None
+    return max(mentions, key=lambda m: ("province", "prefecture", "county").index(m.region.level)).region
+
+
 _WORK_PLAN_OPENING = re.compile(r"工作的?(?:总体思路|总体要求|指导思想|主要目标)(?:是|为)")
 
 
@@ -427,12 +443,20 @@ def _doc_kind(doc: ParsedDocument, lines: list[str], doc_number: str | None, not
 
 
 def _region_of(*texts: str | None) -> Region | None:
+    """The region a title, issuer or headline names first; where it names a province and one of
+    that province's cities (贵州…贵阳贵安五年答卷), the city is what it is about."""
     for text in texts:
         if not text:
             continue
         mentions = find_regions(text)
         if mentions:
-            return mentions[0].region
+            first = mentions[0].region
+            if first.level == "province":
+                inner = [m.region for m in mentions[1:]
+                         if m.region.province_code == first.code and m.region.level == "prefecture"]
+                if inner and len({r.code for r in inner}) == 1:
+                    return inner[0]
+            return first
     return None
 
 
@@ -446,12 +470,18 @@ def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None
         tags = " ".join(_as_list(doc.front_matter.get("tags")) + _as_list(doc.front_matter.get("categories"))) \
             if doc.front_matter else ""
         return _region_of(tags) or frequent_ambiguous_city(doc.text)
+    voice = _voice(doc.text)
+    if voice == "county":
+        # 全县/我县/该县 throughout: the county named most often is the one that speaks
+        counties = Counter(m.region.code for m in mentions if m.region.level == "county")
+        if counties:
+            return region_by_code(counties.most_common(1)[0][0])
     counts = Counter(m.region.code for m in mentions if m.region.level != "county")
     if not counts:
         counts = Counter(m.region.code for m in mentions)
     code = counts.most_common(1)[0][0]
     region = next(m.region for m in mentions if m.region.code == code)
-    if region.level == "province" and _speaks_as_city(doc.text):
+    if region.level == "province" and voice in ("city", "county"):
         # 我市/全市 throughout: the province named is context (落实…浙江…部署), one of its cities speaks
         cities = [(n, c) for c, n in counts.items()
                   if (r := region_by_code(c)) and r.level == "prefecture" and r.province_code == region.code]
@@ -460,10 +490,18 @@ def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None
     return region
 
 
-def _speaks_as_city(text: str) -> bool:
-    city = len(re.findall(r"全市|我市|本市|市委|市政府", text))
-    province = len(re.findall(r"全省|我省|本省|省委|省政府", text))
-    return city > province
+_VOICES = {
+    "province": r"全省|我省|本省|省委|省政府|全区|自治区党委|自治区人民政府",
+    "city": r"全市|我市|本市|市委|市政府|该市|全州|我州|州委|州政府",
+    "county": r"全县|我县|本县|县委|县政府|该县|县人民政府|全旗|我旗|县长",
+}
+
+
+def _voice(text: str) -> str | None:
+    """Which level of government the page speaks as (全县/我县 … versus 全市 … versus 全省 …)."""
+    counts = {level: len(re.findall(words, text)) for level, words in _VOICES.items()}
+    level, n = max(counts.items(), key=lambda kv: kv[1])
+    return level if n and list(counts.values()).count(n) == 1 else None
 
 
 # full names of the commissions and departments that issue plans, for their short forms
@@ -627,10 +665,9 @@ def _bulletin_metadata(doc: ParsedDocument, lines: list[str], headline: str | No
     """A statistical bulletin reports on one year: its title names the year and the region; its
     issuer is the statistics bureau (and the survey team) signed under the title."""
     title = bulletin_title(doc, lines, headline)
-    region = _region_of(title) or _main_region(doc, None, None, headline)
-    source = title or doc.text[:600]
-    m = _BULLETIN_YEAR.search(source)
-    year = int(m.group(1)) if m else None
+    issuer = _bulletin_issuer(lines)
+    region = _region_of(title) or _deepest_region(issuer) or _main_region(doc, None, None, headline)
+    year = _reporting_year(title or doc.text[:800])
     if title is None and region is not None and year is not None:
         title = f"{region.name}{year}年国民经济和社会发展统计公报"
     published = (parse_date(_header_value(lines, "发布日期")) or parse_date(_header_value(lines, "发布时间"))
@@ -638,7 +675,7 @@ def _bulletin_metadata(doc: ParsedDocument, lines: list[str], headline: str | No
     return DocumentMetadata(
         doc_kind="statistical_bulletin", plan_title=title,
         region_name=region.name if region else None, region_code=region.code if region else None,
-        issuer=_bulletin_issuer(lines), doc_number=None, published_date=published, written_date=None,
+        issuer=issuer, doc_number=None, published_date=published, written_date=None,
         period_start_year=year, period_end_year=year, outlet=page.outlet if page.media_source else None)
 
 
