@@ -111,6 +111,14 @@ _SECTION_HEADING = re.compile(
     r"\s*[^\s，。；,;：:]{2,24}\s*$")
 
 
+_NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.．、](?!\d)|"
+                       r"第[一二三四五六七八九十]+[章节部分])")
+
+
+def is_numbered(line: str) -> bool:
+    return bool(_NUMBERED.match(line))
+
+
 def is_section_heading(line: str) -> bool:
     """一、发展基础 / （二）主要目标 / 发展重点: a line that names a section and states nothing."""
     body = re.sub(r"^\s*[（(]?\d+[)）.．、]", "", line)

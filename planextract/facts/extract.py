@@ -25,8 +25,22 @@ from .timescope import TimeMark, time_marks
 
 
 # words of a page that looks back over a period it names
-_REVIEW = re.compile(r"成就|答卷|回顾|收官|成绩单|交出|五年来|这五年|过去五年|主要成效|取得的成效|发展成果|"
-                     r"高质量完成|圆满完成|决胜")
+_REVIEW = re.compile(r"成就|答卷|回顾|收官|成绩单|交出|五年来|这五年|过去五年|主要成效|取得.{0,4}成效|成效明显|"
+                     r"发展成果|高质量完成|圆满完成|决胜|实施以来")
+
+
+_BARE_YEAR = re.compile(r"(?<![到至望\d—–~-])((?:19|20)\d\d)\s*年(?![\d—–~-]|\s*\d{1,2}\s*月\s*\d{1,2}\s*日|前|以前|底前)")
+
+
+def _latest_reported_year(text: str, plan_end: int | None) -> int | None:
+    """The latest year a page gives a bare figure for (2022年，… / 2022年的9777.6亿元), before its
+    plan's horizon: a page that reports a year's figures was written after that year."""
+    years = []
+    for m in _BARE_YEAR.finditer(text):
+        year = int(m.group(1))
+        if (plan_end is None or year < plan_end) and text.count("《", 0, m.start()) <= text.count("》", 0, m.start()):
+            years.append(year)
+    return max(years) if years else None
 
 
 def _reviews_own_period(text: str, start: int | None, end: int) -> bool:
@@ -74,8 +88,12 @@ class DocContext:
             # a review of a period (答卷, 成就, 回顾 …) is written as the period closes
             reference, month = meta.period_end_year, 12
         else:
-            # undated: a page about a plan is most often written in the plan's first year
+            # undated: a page about a plan is most often written in the plan's first year, and
+            # after the latest year it reports a figure for (…2022年的9777.6亿元 → 2023)
             reference, month, inferred = meta.period_start_year, None, meta.period_start_year is not None
+            reported = _latest_reported_year(text, meta.period_end_year)
+            if reported is not None and (reference is None or reported + 1 > reference):
+                reference, inferred = reported + 1, True
         return cls(meta.region_name, meta.region_code, reference, meta.period_start_year, meta.period_end_year,
                    month, dated=reference is not None, doc_kind=meta.doc_kind, reference_inferred=inferred)
 
@@ -100,7 +118,11 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
         if index in consumed or not line.strip():
             continue
         if cl.is_section_heading(line):
-            section = Section.of(line, ctx)
+            heading = Section.of(line, ctx)
+            # a numbered heading opens a new section; an unnumbered short line (a table cell, a
+            # byline) only when it says what the section holds
+            if heading.role is not None or heading.mark is not None or cl.is_numbered(line):
+                section = heading
             continue
         facts.extend(_paragraph_facts(line, start, ctx, regions, section))
     facts.sort(key=lambda f: f.char_start)  # reading order
@@ -391,8 +413,9 @@ def _kind(q: Quantity, before: str, scope: str, role: str, period: TimeMark | No
     if per_year and countable:
         return "increment"
     if verb in lx.INCREMENT_VERBS and not scope.endswith("滚动" + verb) and "滚动" + verb not in scope:
-        if role == "observation" and point_in_time and not verb.startswith("新") and not over_period:
-            return "level"
+        if role == "observation" and point_in_time and not verb.startswith("新") and not over_period \
+                and verb not in ("增加", "提高", "减少", "下降"):
+            return "level"  # 2020年，培育规上企业354家: the stock then; 比上年增加16859人 stays a change
         return "increment"
     if role == "observation" and over_period and base in lx.CURRENCY_UNITS and not per_year:
         return "increment"  # “十四五”期间，综合交通投资超过800亿元: the period's total

@@ -46,7 +46,7 @@ _GROWTH_HEAD = re.compile(r"年均增长|年均增速|年均|增速|累计")
 _OBSERVED_HEAD = re.compile(r"完成|实际|实现|预计|执行|达到|现状")
 _TARGET_HEAD = re.compile(r"目标|规划|预期(?!性)|计划")
 _BASE_HEAD = re.compile(r"基期|基数|基准|基础")
-_STAT_HEAD = re.compile(r"绝对数|年末数|总量|数量|比重|增长|比上年|构成")
+_STAT_HEAD = re.compile(r"绝对|年末|人数|总量|数量|金额|产量|比重|增长|增速|比上年|构成|占比")
 _IGNORED_HEAD = re.compile(r"来源|责任|牵头|备注|说明|部门|单位$")
 _CATEGORY_HEAD = re.compile(r"^(?:类别|类型|领域|分类|方面)$")
 
@@ -150,6 +150,8 @@ def _header_columns(cells: list[str], plan_start: int | None) -> tuple[Columns, 
         paren = UNIT_PAREN.search(t)
         if paren and _looks_like_unit(paren.group(1)):
             cols.units[i] = paren.group(1)
+        elif t.endswith(("%", "‰")):
+            cols.units[i] = t[-1]  # 比重%
         m = YEAR_CELL.search(t)
         if m:
             years[i] = int(m.group(1))
@@ -270,11 +272,12 @@ def _header_at(lines, i, plan_start):
         found = _header_columns([c.text for c in cells], plan_start)
         if found:
             return found[0], [i], i + 1, False
-    # one cell per line: 指标 / 2020年 / 2025年 / 属性, blank lines allowed between them
-    if _INDICATOR_HEAD.match(_squash(line)) or _SERIAL_HEAD.match(_squash(line)):
+    # one cell per line: 指标 / 2020年 / 2025年 / 属性, blank lines allowed between them (a cell
+    # may keep the pipe that ended it: 指 标 | / 年末数 |)
+    if _INDICATOR_HEAD.match(_squash(_unpiped(line))) or _SERIAL_HEAD.match(_squash(_unpiped(line))):
         texts, used, j = [], [], i
         while j < len(lines) and len(used) < 10:
-            text = lines[j][1].strip()
+            text = _unpiped(lines[j][1])
             if not text:
                 j += 1
                 continue
@@ -340,7 +343,7 @@ def _cell_per_line_rows(lines, i, columns: Columns) -> tuple[list[Row], set[int]
 
     while i < len(lines):
         start, line = lines[i]
-        text = line.strip()
+        text = _unpiped(line)
         if not text:
             i += 1
             continue
@@ -376,12 +379,16 @@ def _owners(labels: list[Cell]) -> int:
     return len(labels)
 
 
+def _unpiped(line: str) -> str:
+    return line.strip().strip("|｜").strip()
+
+
 def _next_is_label(lines, i, columns: Columns) -> bool:
-    while i < len(lines) and not lines[i][1].strip():
+    while i < len(lines) and not _unpiped(lines[i][1]):
         i += 1
     if i >= len(lines):
         return False
-    text = lines[i][1].strip()
+    text = _unpiped(lines[i][1])
     return not _is_value(text) and not (columns.unit is not None and _looks_like_unit(text)) and len(text) <= 40
 
 

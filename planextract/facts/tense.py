@@ -94,6 +94,8 @@ def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
                     return "target"
                 if mark.year < ref:
                     return "observation"
+            elif mark.explicit_target and mark.year < ref and not goal:
+                return "observation"  # 从2019年的X增长到2021年Y on a page that reports 2022's figures
             elif mark.explicit_target or (mark.year == ctx.plan_end and not result):
                 return "target"  # 到2025年 / 2025年，…达到97.3%: the plan's horizon
             elif not goal:
