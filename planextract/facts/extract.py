@@ -434,7 +434,7 @@ def _percent_kind(before: str) -> str:
     """A percentage is a rate when a growth word governs it (增长8%, 涨幅3%), a level for rates of
     incidence (失业率, 出生率, 发生率), else a share. A growth word inside a noun phrase that ends
     in its own head (对经济增长的贡献率) does not govern the number."""
-    text = before.rstrip(" 为是达到了约近超过不低于")
+    text = re.sub(r"(?:控制在|保持在|稳定在|降至|降到|为|是|达到|达|约|近|超过|不低于|不超过|低于|在|了|\s)+$", "", before)
     if re.search(r"(?:失业|出生|死亡|发生|自然增长)率$", text):
         return "rate" if text.endswith("自然增长率") else "level"
     cues = [m for m in re.finditer("|".join(lx.RATE_CUES), before)]
