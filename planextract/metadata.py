@@ -481,6 +481,9 @@ def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None
         counts = Counter(m.region.code for m in mentions)
     code = counts.most_common(1)[0][0]
     region = next(m.region for m in mentions if m.region.code == code)
+    if region.level != "province" and voice == "province" and region.province_code:
+        # 全省 throughout while cities are named (贵阳…毕节…): the page speaks for their province
+        return region_by_code(region.province_code) or region
     if region.level == "province" and voice in ("city", "county"):
         # 我市/全市 throughout: the province named is context (落实…浙江…部署), one of its cities speaks
         cities = [(n, c) for c, n in counts.items()
@@ -497,8 +500,14 @@ _VOICES = {
 }
 
 
+# 全省 as the scope of a comparison (居全省第一, 占全省比重, 全省平均) is not the speaker
+_COMPARED_SCOPE = re.compile(r"(?:居|列|占|高于|低于|快于|慢于|位居|排名|位列|领跑|在|超过|于)全[省市县区国]|"
+                             r"全[省市县区国](?:第|前|首位|前列|平均|领先|同类|之首|排名)")
+
+
 def _voice(text: str) -> str | None:
     """Which level of government the page speaks as (全县/我县 … versus 全市 … versus 全省 …)."""
+    text = _COMPARED_SCOPE.sub("", text)
     counts = {level: len(re.findall(words, text)) for level, words in _VOICES.items()}
     level, n = max(counts.items(), key=lambda kv: kv[1])
     return level if n and list(counts.values()).count(n) == 1 else None

@@ -105,3 +105,11 @@ def test_brand_named_after_the_city():
 def test_region_heading_with_colon():
     f = one("杭州市：数字经济核心产业增加值5000亿元。", region="浙江省", code="330000")
     assert f.region_name == "杭州市"
+
+
+def test_a_total_of_listed_regions_is_one_fact_of_the_document_region():
+    (f,) = extract("2022年，南宁、北海、钦州、防城港等4个城市的地区生产总值达9777.6亿元。",
+                   region="广西壮族自治区", code="450000")
+    assert (f.value, f.region_name) == (9777.6, "广西壮族自治区") and "地区生产总值" in f.indicator_name
+    each = extract("2022年，南宁、柳州两市研发投入强度均超过2%。", region="广西壮族自治区", code="450000")
+    assert [(f.value, f.region_name) for f in each] == [(2, "南宁市"), (2, "柳州市")]

@@ -310,3 +310,15 @@ def test_an_undated_news_page_on_a_work_report_is_dated_by_the_year_it_plans():
     m = extract_metadata(make(text, fmt="plain_text"))
     assert m.plan_title == "2025年广西壮族自治区政府工作报告"
     assert m.issuer == "广西壮族自治区人民政府" and m.doc_kind == "news"
+
+
+def test_the_level_of_government_that_speaks_picks_the_region():
+    county = ("政府工作报告\n县长 王五\n各位代表：一、2023年工作回顾\n2023年，全县地区生产总值增长6%，"
+              "牟定县新增规上企业10户。我县粮食产量稳定。县委县政府坚持…楚雄州发展大局。")
+    assert extract_metadata(make(county, fmt="plain_text")).region_name == "牟定县"
+    province = ("全省城镇化率达到56%。贵阳、遵义城区人口持续增长，全省县城建设加快，毕节新增就业5万人，"
+                "全省新开工改造老旧小区8万户。")
+    assert extract_metadata(make(province, fmt="plain_text")).region_name == "贵州省"
+    # 居全省第一 compares the city with its province: the city still speaks
+    city = "2021年，玉溪市人均生产总值居全省第一，全省排名前列。全市新增高新技术企业50家，我市工业增加值增长9%。"
+    assert extract_metadata(make(city, fmt="plain_text")).region_name == "玉溪市"

@@ -254,7 +254,7 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
             facts.append(fact)
             previous = (q, 1)
             continue
-        shared = _shared_by_regions(fact, sentence, clause_start, q, subjects, noun) if subjects else None
+        shared = _shared_by_regions(fact, sentence, clause_start, q, subjects, noun, ctx) if subjects else None
         produced = shared or _distribute(fact, indicator, sentence, q, before)
         facts.extend(produced)
         previous = (q, len(produced))
@@ -346,17 +346,26 @@ def _distribute(fact: Fact, indicator: str, sentence: str, q: Quantity, before: 
 _REGION_COUNT = re.compile(r"^\s*(?:等)?(?:[一两二三四五六七八九十\d]+(?:个)?)?(?:市|县|区|地|省|县（市、区）|县\(市、区\))?")
 
 
+_AGGREGATE = re.compile(r"^\s*等\s*[一两二三四五六七八九十\d]+\s*个?[^，。；,;]{0,12}?(?:城市|市|县|区|地区)|^\s*(?:合计|共计|总计)")
+
+
 def _shared_by_regions(fact: Fact, sentence: str, clause_start: int, q: Quantity, subjects,
-                       noun: str = "") -> list[Fact] | None:
+                       noun: str = "", ctx: DocContext | None = None) -> list[Fact] | None:
     """南京、苏州、无锡三市研发投入强度均超过3.5% / 温州、嘉兴各建设2个: one number for several
-    regions listed as the clause's subject gives one fact per region (分别 pairs them instead)."""
+    regions listed as the clause's subject gives one fact per region (分别 pairs them instead).
+    南宁、北海等4个城市的地区生产总值达9777.6亿元 is their total: one fact, of the document's region."""
     clause_text = sentence[clause_start:q.start]
     if "分别" in clause_text:
         return None
     listed = rs.leading_list(clause_text, list(subjects), clause_start)
     if len(listed) < 2:
         return None
-    tail = _REGION_COUNT.sub("", sentence[listed[-1].end:q.start])
+    between = sentence[listed[-1].end:q.start]
+    if _AGGREGATE.match(between) and not re.search(r"[均各都]", between):
+        region = (ctx.region_name, ctx.region_code) if ctx else (None, None)
+        indicator = cl.clean_indicator(_REGION_COUNT.sub("", between)) or fact.indicator_name
+        return [replace(fact, region_name=region[0], region_code=region[1], indicator_name=indicator)]
+    tail = _REGION_COUNT.sub("", between)
     indicator = noun or cl.clean_indicator(tail.replace("均", "").replace("都", "")) or fact.indicator_name
     return [replace(fact, region_name=m.region.name, region_code=m.region.code, indicator_name=indicator)
             for m in listed]
