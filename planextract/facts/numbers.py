@@ -28,7 +28,8 @@ QUANTITY = re.compile(rf"(?P<num>{_ARABIC}){_TAIL}(?:{_UNIT_GROUP})?")  # the un
 # the pattern asks for one and the scan stays fast
 QUANTITY_CN = re.compile(rf"(?P<num>{_CHINESE}){_TAIL}{_UNIT_GROUP}")
 RANK = re.compile(
-    r"(?P<verb>位居|位于|位列|排名|排在|跻身|稳居|跃居|升至|保持在|保持|进入|居于|居|列|排)"
+    r"(?P<verb>位居|位于|位列|排名|排在|跻身|稳居|跃居|升至|上升至|提升至|保持在|保持|进入|居于|居|列|排|由|从|"
+    r"(?<=[\d年])(?=第)|(?=(?:全国|全省|全市|全区|全州|国内|西部|中部|东部|东北)[^，。；,;]{0,8}?第))"
     r"(?P<scope>[\u4e00-\u9fffA-Za-z“”\"]{0,10}?)"
     r"(?P<form>前|第)(?P<n>\d+|[一二三四五六七八九十]+)(?P<unit>位|名|强)?")
 FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十百]+|\d+)分之(?P<num>[一二三四五六七八九十]+|\d+)")
@@ -193,7 +194,8 @@ def _bare_number(sentence: str, m: re.Match) -> Quantity | None:
                   r"(?:缩小|下降|降低|降|提高|提升|增加|增长|扩大|上升)(?:到|至))$", "", before)
     if comparator is None and head == before:
         return None
-    if not re.search(r"(率|指数|系数|比|倍差|比值|倍数)$", head):
+    if not re.search(r"(率|指数|系数|比|倍差|比值|倍数)$", head) and not (
+            re.search(r"值$", head) and (comparator or _comparator_after(sentence, m.end())[0])):
         return None
     value = to_number(m.group("num"))
     if value is None or m.group("high"):
@@ -268,6 +270,8 @@ def _ranks(sentence: str) -> list[Quantity]:
             continue
         if m.group("form") == "前" and following in ("列", "沿"):
             continue
+        if not m.group("unit") and following and "\u4e00" <= following <= "\u9fff" and following not in "位名":
+            continue  # 第一城, 第一方阵, 前三季度: a name or a period, not a rank
         if "“" in m.group("scope") or "”" in m.group("scope"):
             continue
         value = to_number(m.group("n"))

@@ -445,6 +445,8 @@ _FLAT_LEAD = re.compile(
     r"\s*[)）]?\s*(?:[\u4e00-\u9fff]{1,10}?(?:统计局|调查总队|总队|局|厅|委|办)(?:\s*/\s*[\u4e00-\u9fff]{1,8}?(?:局|厅|委|办))?"
     r"(?=\s*(?:\d|[一二三四五六七八九十]+、|$)))?\s*(?:[一二三四五六七八九十]+、[\u4e00-\u9fff]{2,8}?(?=\d))?"
     r"\s*(?P<serial>\d{1,2}(?!\d|\.\d))?\s*")
+# the source column right after a value (≥ 55省农委5 …): the digits are the value's, not a serial
+_FLAT_SOURCE_NEXT = re.compile(r"\s*[\u4e00-\u9fff]{1,10}?(?:统计局|调查总队|总队|局|厅|委|办)\s*(?:/\s*[\u4e00-\u9fff]{1,8}?)?\d")
 _FLAT_UNIT = re.compile(r"(?P<unit>%|‰|亿元|万元|元|件|人年|人|标台|张|年|个|家|台|万人|公里|吨|床)$")
 
 
@@ -475,7 +477,8 @@ def _flattened_tables(lines: list[tuple[int, str]]) -> list[tuple[int, list[Tabl
             number, end = m.group("num"), m.end()
             following = str(serial + 1)
             if not m.group("more") and not m.group("unit") and number.endswith(following) \
-                    and len(number) > len(following) and re.match(r"\s*[\u4e00-\u9fff]", line[end:]):
+                    and len(number) > len(following) and re.match(r"\s*[\u4e00-\u9fff]", line[end:]) \
+                    and not _FLAT_SOURCE_NEXT.match(line, end):
                 number, end = number[:-len(following)], end - len(following)
             facts.extend(_flat_row(line[name_start:m.start()], start + name_start, m, number, year,
                                    line[name_start:end]))

@@ -22,7 +22,7 @@ PARTIAL = re.compile(r"\s*(?:度)?(?:上半年|下半年|一季度|第一季度|
 _NOT_A_TIME = re.compile(r"\s*(?:的)?(?:水平|同期|不变价|价格|可比价)")
 RANGE = re.compile(r"(?<!\d)(?P<start>20\d\d)\s*[-—–~～至到]\s*(?P<end>20\d\d)\s*年")
 PERIOD = re.compile(r"[“\"]?(?P<name>十[一二三四五]五)[”\"]?(?P<tail>期间|时期|以来|末|内|中期)")
-BASELINE_LEAD = ("比", "较", "与", "同比", "相比", "从", "由")
+BASELINE_LEAD = ("比", "较", "与", "同比", "相比", "从", "由", "基于", "以")
 # years named relative to when the document was written (a government work report):
 # word -> (offset of the year described, length of the period or None)
 RELATIVE = re.compile(r"(?P<word>截至目前|截止目前|截至当前|今年|本年度|本年|明年|去年|上年|上一年|过去一年|过去的一年|一年来|"
