@@ -33,7 +33,7 @@ DOCUMENT_COLUMNS = {
     "doc_id": "VARCHAR", "source_file": "VARCHAR", "content_hash": "VARCHAR", "byte_size": "BIGINT",
     "encoding": "VARCHAR", "format": "VARCHAR", "text": "VARCHAR", "doc_kind": "VARCHAR",
     "plan_title": "VARCHAR", "region_name": "VARCHAR", "region_code": "VARCHAR", "issuer": "VARCHAR",
-    "doc_number": "VARCHAR", "published_date": "DATE", "written_date": "DATE",
+    "doc_number": "VARCHAR", "published_date": "DATE", "published_date_inferred": "BOOLEAN", "written_date": "DATE",
     "period_start_year": "INTEGER", "period_end_year": "INTEGER", "outlet": "VARCHAR",
     "extractor_version": "VARCHAR", "ingested_at": "TIMESTAMP"}
 REJECTION_COLUMNS = {
@@ -76,6 +76,14 @@ def _create(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, str])
     con.execute("CREATE SCHEMA IF NOT EXISTS raw")
     cols = ", ".join(f'"{c}" {t}' for c, t in columns.items())
     con.execute(f"CREATE TABLE IF NOT EXISTS raw.{table} ({cols})")
+    # a working file from an older version lacks newer columns: add them (NULL for old rows,
+    # which the extractor-version check re-reads anyway)
+    have = {r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'raw' AND table_name = ?",
+        [table]).fetchall()}
+    for column, sql_type in columns.items():
+        if column not in have:
+            con.execute(f'ALTER TABLE raw.{table} ADD COLUMN "{column}" {sql_type}')
 
 
 def ensure_landing_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -114,6 +122,7 @@ def _document_row(parsed: ParsedDocument, meta, now: datetime) -> dict:
             "text": parsed.text, "doc_kind": meta.doc_kind, "plan_title": meta.plan_title,
             "region_name": meta.region_name, "region_code": meta.region_code, "issuer": meta.issuer,
             "doc_number": meta.doc_number, "published_date": meta.published_date,
+            "published_date_inferred": meta.published_date_inferred,
             "written_date": meta.written_date, "period_start_year": meta.period_start_year,
             "period_end_year": meta.period_end_year, "outlet": meta.outlet,
             "extractor_version": EXTRACTOR_VERSION, "ingested_at": now}

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 
+from planextract.facts.tense import reviews_own_period
 from planextract.facts.textview import make_view
 from planextract.model import DocumentMetadata, ParsedDocument
 from planextract.pageheader import PageHeader, read_page_header
@@ -669,6 +670,44 @@ def _matching_copy(doc: ParsedDocument) -> ParsedDocument:
                    front_matter={k: view(v) if isinstance(v, str) else v for k, v in (doc.front_matter or {}).items()})
 
 
+_LEAD_DAY = re.compile(r"(?:^|\n)\s*(?:[(（]?[\u4e00-\u9fff]{0,12}?(?:记者|通讯员)[^)）\n]{0,20}[)）]\s*)?"
+                       r"(\d{1,2})\s*月\s*(\d{1,2})\s*日(?!\s*至)|[\u4e00-\u9fff]{2,8}?(\d{1,2})月(\d{1,2})日电")
+_YEAR_IN_HEADLINE = re.compile(r"((?:19|20)\d{2})(?:年|全国|全省|两会)")
+
+
+def _lead_day(text: str, year: int | None) -> date | None:
+    """A news page gives only the day of its event (1月24日上午，… / 中新网成都11月14日电); with the
+    year the page is about, that is its date (an estimate: published_date_inferred)."""
+    if year is None:
+        return None
+    m = _LEAD_DAY.search(text[:1500])
+    if not m:
+        return None
+    month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return _safe_date(year, month, day)
+
+
+def _estimated_year(text: str, plan_title: str | None, headline: str | None, start: int | None,
+                    end: int | None) -> int | None:
+    """The year an undated page was most likely written: the year of the work report it covers,
+    a year its headline names, else the year after the latest year it reports a figure for (a
+    page that reports 2022's figures was written in 2023), else its plan's first year."""
+    if plan_title:
+        m = re.match(r"((?:19|20)\d{2})年.*政府工作报告$", plan_title)
+        if m:
+            return int(m.group(1))
+    m = _YEAR_IN_HEADLINE.search(headline or "")
+    if m:
+        return int(m.group(1))
+    if end is not None and reviews_own_period(make_view(text).text, start, end):
+        return end  # a review of its plan's period is written as the period closes
+    years = [int(y) for y in re.findall(r"(?<![到至望\d])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|前|底前)", text[:4000])]
+    years = [y for y in years if end is None or y < end]
+    if years:
+        return max(years) + 1
+    return start
+
+
 def _bulletin_metadata(doc: ParsedDocument, lines: list[str], headline: str | None,
                        page: PageHeader) -> DocumentMetadata:
     """A statistical bulletin reports on one year: its title names the year and the region; its
@@ -717,8 +756,13 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
     issuer = _issuer(doc, lines, notice, signature_org, kind, headline, plan_title)
     region = _main_region(doc, plan_title, issuer, headline)
     start, end = _period(doc, plan_title, headline, written or published)
+    inferred = False
+    if published is None and written is None:
+        published = _lead_day(doc.text, _estimated_year(doc.text, plan_title, headline, start, end))
+        inferred = published is not None
     return DocumentMetadata(
         doc_kind=kind,
+        published_date_inferred=inferred,
         plan_title=plan_title,
         region_name=region.name if region else None,
         region_code=region.code if region else None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 
-EXTRACTOR_VERSION = "0.2.0"  # bump when extraction output changes: cached facts are redone
+EXTRACTOR_VERSION = "0.3.0"  # bump when extraction output changes: cached facts are redone
 
 
 @dataclass(slots=True)
@@ -59,6 +59,7 @@ class DocumentMetadata:
     period_start_year: int | None
     period_end_year: int | None
     outlet: str | None
+    published_date_inferred: bool = False  # the page gave only month and day; the year is estimated
 
 
 @dataclass(slots=True)

@@ -90,7 +90,7 @@ DOCUMENTS = {
     "doc_id": "VARCHAR", "plan_id": "VARCHAR", "source_file": "VARCHAR", "doc_kind": "VARCHAR",
     "plan_title": "VARCHAR", "region_code": "VARCHAR", "region_name": "VARCHAR",
     "issuer": "VARCHAR", "doc_number": "VARCHAR", "published_date": "DATE",
-    "written_date": "DATE", "period_start_year": "INTEGER", "period_end_year": "INTEGER",
+    "published_date_inferred": "BOOLEAN", "written_date": "DATE", "period_start_year": "INTEGER", "period_end_year": "INTEGER",
     "outlet": "VARCHAR", "encoding": "VARCHAR", "format": "VARCHAR", "byte_size": "BIGINT",
 }
 

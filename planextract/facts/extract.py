@@ -19,14 +19,9 @@ from .numbers import Quantity, find_quantities, may_hold_quantity
 from .segment import clauses, lines_with_offsets, sentences
 from .tables import TableFact, extract_tables
 from .textview import TextView, make_view
-from .tense import TenseContext, role_for, section_of
+from .tense import TenseContext, reviews_own_period, role_for, section_of
 from .timescope import TimeMark, time_marks
 
-
-
-# words of a page that looks back over a period it names
-_REVIEW = re.compile(r"成就|答卷|回顾|收官|成绩单|交出|五年来|这五年|过去五年|主要成效|取得.{0,4}成效|成效明显|"
-                     r"发展成果|高质量完成|圆满完成|决胜|实施以来")
 
 
 _BARE_YEAR = re.compile(r"(?<![到至望\d—–~-])((?:19|20)\d\d)\s*年(?![\d—–~-]|\s*\d{1,2}\s*月\s*\d{1,2}\s*日|前|以前|底前)")
@@ -41,22 +36,6 @@ def _latest_reported_year(text: str, plan_end: int | None) -> int | None:
         if (plan_end is None or year < plan_end) and text.count("《", 0, m.start()) <= text.count("》", 0, m.start()):
             years.append(year)
     return max(years) if years else None
-
-
-def _reviews_own_period(text: str, start: int | None, end: int) -> bool:
-    """The opening of the page looks back over the period of its plan: a review word (答卷, 成就,
-    高质量完成 …) naming that period (“十四五”…答卷, 高质量完成“十四五”), not an earlier one
-    (回顾了“十三五”取得的成就). A review word speaks of the period named just before it, else of
-    one named right after it."""
-    head = re.sub(r"\s+", "", text[:1500])[:600]
-    own = next((name for name, (s, e) in lx.PERIODS.items() if (s, e) == (start, end)), None)
-    for m in _REVIEW.finditer(head):
-        before = re.findall(r"十[一二三四五]五", head[max(0, m.start() - 20):m.start()])
-        after = re.findall(r"十[一二三四五]五", head[m.end():m.end() + 8])
-        named = before[-1] if before else (after[0] if after else None)
-        if named == own or (named is None and (own is None or own in head)):
-            return True
-    return False
 
 
 @dataclass(slots=True)
@@ -84,7 +63,7 @@ class DocContext:
         elif (meta.plan_title or "").endswith("政府工作报告") and meta.period_start_year:
             # a work report is delivered to the congress early in the year it plans
             reference, month = meta.period_start_year, 2
-        elif meta.period_end_year and _reviews_own_period(text, meta.period_start_year, meta.period_end_year):
+        elif meta.period_end_year and reviews_own_period(text, meta.period_start_year, meta.period_end_year):
             # a review of a period (答卷, 成就, 回顾 …) is written as the period closes
             reference, month = meta.period_end_year, 12
         else:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import PERIODS
 from .timescope import TimeMark
 
 # words that report a result (checked in the clause that holds the number and the sentence's lead)
@@ -151,3 +152,24 @@ def _by_month(ctx: TenseContext) -> str:
         return "observation"
     early = ctx.reference_month is not None and ctx.reference_month <= 6
     return "target" if early else "observation"
+
+
+# words of a page that looks back over a period it names
+_REVIEW = re.compile(r"成就|答卷|回顾|收官|成绩单|交出|五年来|这五年|过去五年|主要成效|取得.{0,4}成效|成效明显|"
+                     r"发展成果|高质量完成|圆满完成|决胜|实施以来")
+
+
+def reviews_own_period(text: str, start: int | None, end: int) -> bool:
+    """The opening of the page looks back over the period of its plan: a review word (答卷, 成就,
+    高质量完成 …) naming that period (“十四五”…答卷, 高质量完成“十四五”), not an earlier one
+    (回顾了“十三五”取得的成就). A review word speaks of the period named just before it, else of
+    one named right after it."""
+    head = re.sub(r"\s+", "", text[:1500])[:600]
+    own = next((name for name, (s, e) in PERIODS.items() if (s, e) == (start, end)), None)
+    for m in _REVIEW.finditer(head):
+        before = re.findall(r"十[一二三四五]五", head[max(0, m.start() - 20):m.start()])
+        after = re.findall(r"十[一二三四五]五", head[m.end():m.end() + 8])
+        named = before[-1] if before else (after[0] if after else None)
+        if named == own or (named is None and (own is None or own in head)):
+            return True
+    return False

@@ -25,6 +25,7 @@ select
     d.issuer,
     d.doc_number,
     d.published_date,
+    d.published_date_inferred,
     d.written_date,
     d.period_start_year,
     d.period_end_year,

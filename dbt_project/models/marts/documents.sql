@@ -11,6 +11,7 @@ select
     issuer,
     doc_number,
     published_date,
+    published_date_inferred,
     written_date,
     period_start_year,
     period_end_year,

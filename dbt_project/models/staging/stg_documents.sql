@@ -14,6 +14,7 @@ select
     nullif(trim(cast(issuer as varchar)), '')        as issuer,
     nullif(trim(cast(doc_number as varchar)), '')    as doc_number,
     cast(published_date as date)                     as published_date,
+    coalesce(cast(published_date_inferred as boolean), false) as published_date_inferred,
     cast(written_date as date)                       as written_date,
     cast(period_start_year as integer)               as period_start_year,
     cast(period_end_year as integer)                 as period_end_year,
