@@ -16,7 +16,7 @@ from planextract.facts.tense import reviews_own_period
 from planextract.facts.textview import make_view
 from planextract.model import DocumentMetadata, ParsedDocument
 from planextract.pageheader import PageHeader, read_page_header
-from planextract.regions import Region, find_regions, frequent_ambiguous_city, region_by_code, resolve_name
+from planextract.regions import LEVELS, Region, find_regions, frequent_ambiguous_city, region_by_code, resolve_name
 
 CHINA_TZ = timezone(timedelta(hours=8))
 HEAD_LINES = 40          # the header, title, sender and signature of a notice live here
@@ -444,21 +444,31 @@ def _doc_kind(doc: ParsedDocument, lines: list[str], doc_number: str | None, not
 
 
 def _region_of(*texts: str | None) -> Region | None:
-    """The region a title, issuer or headline names first; where it names a province and one of
-    that province's cities (贵州…贵阳贵安五年答卷), the city is what it is about."""
+    """The region a title, issuer or headline names first; where it goes on to name a region
+    inside that one (重庆市渝中区人民政府工作报告, 贵州…贵阳贵安五年答卷, 四川省眉山市林业局), the
+    inner one is what it is about (when exactly one inner region is named at the deepest level)."""
     for text in texts:
         if not text:
             continue
         mentions = find_regions(text)
         if mentions:
             first = mentions[0].region
-            if first.level == "province":
-                inner = [m.region for m in mentions[1:]
-                         if m.region.province_code == first.code and m.region.level == "prefecture"]
-                if inner and len({r.code for r in inner}) == 1:
-                    return inner[0]
+            inner = [m.region for m in mentions[1:] if _inside(m.region, first)]
+            if inner:
+                deepest = max(LEVELS.index(r.level) for r in inner)
+                at_depth = {r.code: r for r in inner if LEVELS.index(r.level) == deepest}
+                if len(at_depth) == 1:
+                    return next(iter(at_depth.values()))
             return first
     return None
+
+
+def _inside(region: Region, outer: Region) -> bool:
+    if region.code == outer.code or LEVELS.index(region.level) <= LEVELS.index(outer.level):
+        return False
+    if outer.level == "province":
+        return region.province_code == outer.code
+    return region.parent_code == outer.code
 
 
 def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None,
@@ -495,9 +505,9 @@ def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None
 
 
 _VOICES = {
-    "province": r"全省|我省|本省|省委|省政府|全区|自治区党委|自治区人民政府",
+    "province": r"全省|我省|本省|省委|省政府|自治区党委|自治区人民政府|全自治区",
     "city": r"全市|我市|本市|市委|市政府|该市|全州|我州|州委|州政府",
-    "county": r"全县|我县|本县|县委|县政府|该县|县人民政府|全旗|我旗|县长",
+    "county": r"全县|我县|本县|县委|县政府|该县|县人民政府|全旗|我旗|县长|我区|区委|区政府|区人民政府|该区|区长|全区",
 }
 
 

@@ -187,6 +187,15 @@ def _in_scope(region: Region, within: str | None) -> bool:
     return region.code == scope.code
 
 
+def _prefecture_aliases() -> dict[str, Region]:
+    """红河州, 楚雄州, 黔东南州: an autonomous prefecture is written as its short name and 州."""
+    out = {}
+    for r in _load():
+        if r.level == "prefecture" and r.name.endswith("自治州") and r.short_name != r.name:
+            out[r.short_name + "州"] = r
+    return out
+
+
 def _choose(candidates: tuple[Region, ...], within: str | None) -> Region | None:
     """One region among same-named candidates: those inside `within` first, then the
     highest level; None when a tie remains."""
@@ -223,7 +232,7 @@ def resolve_name(name: str, within: str | None = None) -> Region | None:
         return _choose(full[name], within)
     if name in short:
         return _choose(short[name], within)
-    return None
+    return _prefecture_aliases().get(name)
 
 
 # ---------------------------------------------------------------------------- finding
@@ -262,6 +271,7 @@ def _base_surfaces() -> frozenset[str]:
     for s, regions in short.items():
         if len(s) >= 2 and s not in SHORT_NAME_STOPWORDS and any(r.level != "county" for r in regions):
             surfaces.add(s)
+    surfaces.update(a for a in _prefecture_aliases() if a not in full)
     return frozenset(surfaces)
 
 
@@ -323,7 +333,8 @@ def _find_regions(text: str, within: str | None = None) -> list[RegionMention]:
                 continue
             if surface.endswith("区") and text[start + length:start + length + 1] == "域":
                 continue
-            region = _choose(full[surface] if surface in full else short.get(surface, ()), within)
+            candidates = full[surface] if surface in full else short.get(surface, ())
+            region = _choose(candidates, within) if candidates else _prefecture_aliases().get(surface)
             if region is not None:
                 mentions.append(RegionMention(start, start + length, surface, region))
                 pos = start + length

@@ -322,3 +322,11 @@ def test_the_level_of_government_that_speaks_picks_the_region():
     # 居全省第一 compares the city with its province: the city still speaks
     city = "2021年，玉溪市人均生产总值居全省第一，全省排名前列。全市新增高新技术企业50家，我市工业增加值增长9%。"
     assert extract_metadata(make(city, fmt="plain_text")).region_name == "玉溪市"
+
+
+def test_a_title_that_names_a_district_inside_its_city_is_about_the_district():
+    text = "重庆市渝中区人民政府工作报告（2024年）\n各位代表：一、2023年工作回顾\n全区地区生产总值增长6.1%。"
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert (m.region_name, m.region_code) == ("渝中区", "500103")
+    text = "我区坚持工业强区。江津区地区生产总值超过1400亿元，区委区政府…重庆市部署。"
+    assert extract_metadata(make(text, fmt="plain_text")).region_name == "江津区"

@@ -103,3 +103,10 @@ def test_regions_table_rows():
     row = next(r for r in rows if r["region_code"] == "330382")
     assert row == {"region_code": "330382", "region_name": "乐清市", "short_name": "乐清",
                    "level": "county", "parent_code": "330300", "province_code": "330000"}
+
+
+def test_autonomous_prefecture_written_with_zhou():
+    from planextract.regions import find_regions, resolve_name
+    assert resolve_name("红河州").name == "红河哈尼族彝族自治州"
+    found = [(m.surface, m.region.code) for m in find_regions("红河州和黔东南州的经济总量")]
+    assert found == [("红河州", "532500"), ("黔东南州", "522600")]
