@@ -53,10 +53,12 @@ _FIVE_YEAR_RE = re.compile(r"(十[一二三四五六]五)|第(十[一二三四�
 _HORIZON = re.compile(r"(?:到|至|截至|截止到?|于)\s*((?:20)\d{2})\s*年")
 _LOOKAHEAD_WORDS = ("展望", "远景", "远期")
 _OUTLET_HINT = re.compile(r"(报|网|社|台|新闻|电视|广播|杂志|频道|客户端|传媒|在线|周刊|时报|日报|晚报)")
-_NEWS_HINT = re.compile(r"作政府工作报告|报告(?:提出|指出|表示|显示|提到)|编辑[:：]|记者|本报讯|通讯员|据.{1,20}?(?:报道|消息)|新闻发布会|新闻客户端|日前|近日.{0,10}(?:发布|印发|出台)|获悉|"
+_NEWS_HINT = re.compile(r"作政府工作报告|报告(?:提出|指出|表示|显示|提到)|政府工作报告(?:以|中|指出|提出|显示|强调)|"
+                        r"[\u4e00-\u9fff]{1,8}\d{1,2}月\d{1,2}日讯|[网报社]讯|编辑[:：]|记者|本报讯|通讯员|据.{1,20}?(?:报道|消息)|新闻发布会|新闻客户端|日前|近日.{0,10}(?:发布|印发|出台)|获悉|"
                         r"(?:会上|讲话中|报告中)(?:表示|指出|介绍|提到)|\d{1,2}月\d{1,2}日电")
 _PRESS = re.compile(rf"([{_CJK}]{{2,10}}?)(?:人民)?政府新闻(?:发布会|办公室|办)")
-_ISSUED_BY = re.compile(rf"({_ORG})(?:近日|日前|近期|正式|联合)?(?:印发|发布|出台)(?:了)?《")
+_ISSUED_BY = re.compile(rf"({_ORG}|[\u4e00-\u9fff]{{2,8}}?)(?:近日|日前|近期|正式|联合|今天|日)?"
+                        rf"(?:印发|发布|出台)(?:了|的)?(?:《|通知|实施|[\u4e00-\u9fff“”]{{2,30}}?(?:规划|方案|计划|意见))")
 _FRONT_MATTER_DATE = ("date", "published", "pubdate", "publish_date", "created")
 
 
@@ -158,18 +160,21 @@ def _header_value(lines: list[str], label: str) -> str | None:
     return None
 
 
-_ISSUE_VERB = re.compile(r"(?:印发|发布|出台)(?:了)?《")
+_ISSUE_VERB = re.compile(r"(?:印发|发布|出台)(?:了|的)?(?:《|通知|[\u4e00-\u9fff“”]{2,30}?(?:规划|方案|计划|意见))")
+# 柳州市委、市政府印发…: the party committee and the government of one place, by their full names
+_PARTY_AND_GOVERNMENT = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,8}?[省市县区州])委[、和及与](?:\1|[省市县区州])?(?:人民)?政府")
 
 
-def _issued_by(text: str) -> re.Match | None:
-    """`X印发《…》`: try the organisation pattern only just before each 印发/发布/出台《 (the
+def _issued_by(text: str) -> list[re.Match]:
+    """`X印发《…》`: try the organisation pattern only just before each 印发/发布/出台 (the
     pattern's lazy start would otherwise be tried at every character of the text)."""
+    found = []
     for verb in _ISSUE_VERB.finditer(text):
         window = text[max(0, verb.start() - 40):verb.end()]
         m = _ISSUED_BY.search(window)
         if m:
-            return m
-    return None
+            found.append(m)
+    return found
 
 
 def doc_number_as_written(text: str) -> str | None:
@@ -397,11 +402,17 @@ def reads_like_bulletin(text: str) -> bool:
     return ("初步核算" in head or re.search(r"一、\s*综\s*合", head) is not None) and head.count("比上年") >= 3
 
 
-def _bulletin_issuer(lines: list[str]) -> str | None:
-    for line in lines[:20]:
-        if _BULLETIN_ISSUER.match(line.strip()):
-            return "、".join(line.split())
-    return None
+_BUREAU = re.compile(r"(?<![\u4e00-\u9fff])((?!国家)[\u4e00-\u9fff]{2,14}统计局)(?:\s*(国家统计局[\u4e00-\u9fff]{2,10}调查(?:总队|队)))?")
+
+
+def _bulletin_issuer(lines: list[str], region: Region | None = None) -> str | None:
+    """The bureau signed under a bulletin's title (重庆市统计局 国家统计局重庆调查总队), possibly on
+    two lines; else the region's statistics bureau, which issues every bulletin."""
+    head = "\n".join(lines[:20])
+    m = _BUREAU.search(head)
+    if m:
+        return "、".join(p for p in m.groups() if p)
+    return region.name + "统计局" if region is not None else None
 
 
 def _reporting_year(text: str) -> int | None:
@@ -420,6 +431,19 @@ def _deepest_region(text: str | None) -> Region | None:
     return max(mentions, key=lambda m: ("province", "prefecture", "county").index(m.region.level)).region
 
 
+# a report as delivered: ——2024年1月15日在重庆市渝中区第十九届人民代表大会第五次会议上 … 各位代表
+_CONGRESS = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在\s*([\u4e00-\u9fff]{2,20}?)"
+                       r"第[一二三四五六七八九十]+届人民代表大会第[一二三四五六七八九十]+次会议上")
+# the words of a notice that hands a document down (…已经省领导同意，现印发给你们)
+_ISSUING_BODY = re.compile(r"现印发给你们|现予印发|请认真(?:抓好)?贯彻(?:落实|执行)|请结合实际认真(?:贯彻|组织)")
+
+
+def delivered_report(text: str) -> re.Match | None:
+    """The congress line of a report as delivered, when the page goes on to address 各位代表."""
+    m = _CONGRESS.search(text[:800])
+    return m if m and "各位代表" in text[:1500] else None
+
+
 _WORK_PLAN_OPENING = re.compile(r"工作的?(?:总体思路|总体要求|指导思想|主要目标)(?:是|为)")
 
 
@@ -431,6 +455,8 @@ def _doc_kind(doc: ParsedDocument, lines: list[str], doc_number: str | None, not
     notice_file = any(_NOTICE_HEAD.search(line) and len(line) <= 30 for line in head[:5])
     if header_fields >= 2 or doc_number or (sender and notice) or notice_file:
         return "government_document"
+    if delivered_report(doc.text) or _ISSUING_BODY.search(doc.text[:1500]):
+        return "government_document"  # a report as delivered to the congress; a notice's own words
     if bulletin_title(doc, lines, _headline(doc, page)) or reads_like_bulletin(doc.text):
         return "statistical_bulletin"
     if doc.front_matter or page.byline or page.media_source or _NEWS_HINT.search(doc.text[:3000]):
@@ -524,12 +550,17 @@ def _voice(text: str) -> str | None:
     return level if n and list(counts.values()).count(n) == 1 else None
 
 
+_THIS_PLACE = ("该省", "该市", "该县", "该区")  # 我市发布… names no office (the seeds leave it null)
+
 # full names of the commissions and departments that issue plans, for their short forms
 _ORG_SHORT_FORMS = [("发展改革委", "发展和改革委员会"), ("发改委", "发展和改革委员会"), ("经信委", "经济和信息化委员会"),
                     ("经信厅", "经济和信息化厅"), ("经信局", "经济和信息化局"), ("工信厅", "工业和信息化厅"),
                     ("工信局", "工业和信息化局"), ("科技厅", "科学技术厅"), ("科技局", "科学技术局"),
                     ("人社厅", "人力资源和社会保障厅"), ("人社局", "人力资源和社会保障局"),
-                    ("住建厅", "住房和城乡建设厅"), ("住建局", "住房和城乡建设局"), ("商务委", "商务委员会")]
+                    ("住建厅", "住房和城乡建设厅"), ("住建局", "住房和城乡建设局"), ("商务委", "商务委员会"),
+                    ("卫健委", "卫生健康委员会"), ("住建委", "住房和城乡建设委员会"), ("文旅厅", "文化和旅游厅"),
+                    ("文旅局", "文化和旅游局"), ("市场监管局", "市场监督管理局"), ("应急局", "应急管理局"),
+                    ("医保局", "医疗保障局"), ("国资委", "国有资产监督管理委员会"), ("农业农村厅", "农业农村厅")]
 _GOVERNMENT = re.compile(r"^(.{2,12}?[省市县区州盟旗])(?:政府)(办公厅|办公室)?$")
 _ISSUER_LIST = re.compile(rf"((?:{_ORG}[、和及与]){{1,5}}{_ORG})(?:近日|日前|近期|正式)?联合(?:印发|发布|出台|制定)")
 
@@ -576,18 +607,30 @@ def _issuer(doc: ParsedDocument, lines: list[str], notice: str | None, signature
     listed = _issuer_list(doc.text, _region_of(plan_title, headline))
     if listed:
         return listed
-    for text in (headline or "", doc.text[:3000]):
-        m = _issued_by(text)
-        if m:
-            org = m.group(1)
-            if re.search(r"(人民政府|政府|办公室|办公厅|委员会)$", org) or resolve_name(org) is None:
-                return _full_org_name(org, _region_of(org, plan_title, headline))
+    m = _PARTY_AND_GOVERNMENT.search(doc.text[:1500])
+    if m and re.search(r"(?:印发|发布|出台)", doc.text[m.end():m.end() + 12]):
+        return f"中共{m.group(1)}委、{m.group(1)}人民政府"
+    # an office named as the issuer (…人民政府办公厅印发《…》) before a place that issues (河北出台…规划)
+    orgs = [re.sub(r"^.*?(?:近日|日前|近期|[，,。；;：:])", "", m.group(1)) or m.group(1)
+            for m in _issued_by(doc.text[:3000]) + _issued_by(headline or "")]
+    for org in orgs:
+        if resolve_name(org) is None and org not in _THIS_PLACE and re.search(rf"(?:{'|'.join(_ORG_SUFFIX)})$", org):
+            return _full_org_name(org, _region_of(org, plan_title, headline))
+    for org in orgs:
+        if org in _THIS_PLACE or resolve_name(org) is not None:
+            # 河北出台…规划 / 该省近日印发…: the place speaks through its government
+            place = resolve_name(org) or _region_of(plan_title, headline) or _main_region(doc, None, None, headline)
+            if place is not None:
+                return place.name + "人民政府"
     m = _PRESS.search(doc.text[:3000]) if "政府新闻" in doc.text[:3000] else None
     if m:
         place = resolve_name(m.group(1))
         if place is not None:
             return place.name + "人民政府"
     if plan_title and plan_title.endswith(_GOV_REPORT):
+        written = re.search(r"([\u4e00-\u9fff]{2,14}人民政府)工作报告", doc.text[:600])
+        if written:
+            return written.group(1)  # 重庆市渝中区人民政府工作报告: the government as its title names it
         place = _region_of(plan_title)
         if place is not None:
             return place.name + "人民政府"  # a government work report is its government's
@@ -725,6 +768,7 @@ def _bulletin_metadata(doc: ParsedDocument, lines: list[str], headline: str | No
     title = bulletin_title(doc, lines, headline)
     issuer = _bulletin_issuer(lines)
     region = _region_of(title) or _deepest_region(issuer) or _main_region(doc, None, None, headline)
+    issuer = issuer or _bulletin_issuer([], region)
     year = _reporting_year(title or doc.text[:800])
     if title is None and region is not None and year is not None:
         title = f"{region.name}{year}年国民经济和社会发展统计公报"
@@ -759,6 +803,14 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
                     if doc.front_matter and doc.front_matter.get(k)), None)
     published = published or written or fm_date or page.date
 
+    congress = delivered_report(doc.text)
+    if congress is not None:
+        # a work report as delivered: its date, its government and its title from the congress line
+        published = published or _safe_date(*congress.group(1, 2, 3))
+        if plan_title is None and (_GOV_REPORT in doc.text or "报告工作" in doc.text[:1500]):
+            body = _region_of(congress.group(4)) or _main_region(doc, None, None, headline)
+            if body is not None:
+                plan_title = f"{congress.group(1)}年{body.name}{_GOV_REPORT}"
     if plan_title is None:
         region = _main_region(doc, None, None, headline)
         year = published.year if published else None

@@ -330,3 +330,30 @@ def test_a_title_that_names_a_district_inside_its_city_is_about_the_district():
     assert (m.region_name, m.region_code) == ("渝中区", "500103")
     text = "我区坚持工业强区。江津区地区生产总值超过1400亿元，区委区政府…重庆市部署。"
     assert extract_metadata(make(text, fmt="plain_text")).region_name == "江津区"
+
+
+def test_issuers_as_news_pages_name_them():
+    def issuer(text):
+        return extract_metadata(make(text, fmt="plain_text")).issuer
+    assert issuer("柳州讯 15日，柳州市委、市政府印发了《关于全力打造先进制造业城市的决定》。") == "中共柳州市委、柳州市人民政府"
+    assert issuer("四川省林业厅日前印发的《全省林业产业实施方案》提出，到2025年…") == "四川省林业厅"
+    assert issuer("近日，河北省政府办公厅印发通知，制定加快产业集群发展行动方案（2023-2027年）。") == "河北省人民政府办公厅"
+    assert issuer("云南是旅游大省，该省近日印发《三年行动》，提出到2025年…") == "云南省人民政府"
+    assert issuer("河北出台教育事业发展“十四五”规划\n发布时间:2021-11-03\n到2025年，学前教育毛入园率达到90%。") == "河北省人民政府"
+    assert issuer("日前，成都市卫健委发布《健康成都“十四五”规划》。") == "成都市卫生健康委员会"
+    assert issuer("日前，我市发布《数字经济发展“十四五”规划》。") is None  # 我市 names no office
+
+
+def test_report_as_delivered_to_the_congress():
+    text = ("政府工作报告\n——2024年2月28日在苍梧县第十七届人民代表大会第四次会议上\n县长 孔某\n各位代表：\n"
+            "现在，我代表县人民政府，向大会作政府工作报告。\n一、2023年工作回顾\n全县地区生产总值增长5%。")
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert (m.doc_kind, m.region_name, m.published_date) == ("government_document", "苍梧县", date(2024, 2, 28))
+    assert m.plan_title == "2024年苍梧县政府工作报告" and m.issuer == "苍梧县人民政府"
+
+
+def test_bulletin_issuer_next_to_its_title_or_implied():
+    text = "2021年紫云苗族布依族自治县国民经济和社会发展统计公报 紫云自治县统计局 (2022年4月28日) 2021年是关键之年。"
+    assert extract_metadata(make(text, fmt="plain_text")).issuer == "紫云自治县统计局"
+    text = "2019年交城县国民经济和社会发展统计公报\n初步核算，全年全县地区生产总值比上年增长5%，比上年末增加，比上年下降。"
+    assert extract_metadata(make(text, fmt="plain_text")).issuer == "交城县统计局"
