@@ -53,7 +53,7 @@ _FIVE_YEAR_RE = re.compile(r"(十[一二三四五六]五)|第(十[一二三四�
 _HORIZON = re.compile(r"(?:到|至|截至|截止到?|于)\s*((?:20)\d{2})\s*年")
 _LOOKAHEAD_WORDS = ("展望", "远景", "远期")
 _OUTLET_HINT = re.compile(r"(报|网|社|台|新闻|电视|广播|杂志|频道|客户端|传媒|在线|周刊|时报|日报|晚报)")
-_NEWS_HINT = re.compile(r"作政府工作报告|报告(?:提出|指出|表示|显示|提到)|政府工作报告(?:以|中|指出|提出|显示|强调)|"
+_NEWS_HINT = re.compile(r"作[\u4e00-\u9fff]{0,10}政府工作报告|报告(?:提出|指出|表示|显示|提到)|政府工作报告(?:以|中|指出|提出|显示|强调)|"
                         r"[\u4e00-\u9fff]{1,8}\d{1,2}月\d{1,2}日讯|[网报社]讯|编辑[:：]|记者|本报讯|通讯员|据.{1,20}?(?:报道|消息)|新闻发布会|新闻客户端|日前|近日.{0,10}(?:发布|印发|出台)|获悉|"
                         r"(?:会上|讲话中|报告中)(?:表示|指出|介绍|提到)|\d{1,2}月\d{1,2}日电")
 _PRESS = re.compile(rf"([{_CJK}]{{2,10}}?)(?:人民)?政府新闻(?:发布会|办公室|办)")
@@ -220,7 +220,7 @@ def _notice_title(lines: list[str]) -> str | None:
 
 
 def _plan_from_notice(title: str) -> str:
-    m = re.search(r"关于(?:印发|转发|下发|下达|颁布)(.+?)的(?:通知|决定|批复|函)$", title)
+    m = re.search(r"关于(?:印发|转发|下发|下达|颁布)?《?(.+?)》?的(?:通知|决定|批复|函)$", title)
     return _strip_title(m.group(1)) if m else _strip_title(title)
 
 
@@ -255,7 +255,8 @@ def _headline(doc: ParsedDocument, page: PageHeader | None = None) -> str | None
 _SITE_PREFIX = re.compile(r"^\s*【[^】]{1,10}】\s*")
 _MODIFIED_TITLE = re.compile(r"(?:发布|印发|出台|制定|公布)(?:了)?([^，。；《》]{4,40}?)的《([^《》]{2,40})》")
 _UNBRACKETED_TITLE = re.compile(
-    r"(?:正式|近日|日前|近期)?(?:发布|印发|出台)(?:了)?([\u4e00-\u9fff“”\"]{2,30}?(?:规划|纲要|行动计划|实施方案|实施意见))(?=[，,。；;]|$)")
+    r"(?:正式|近日|日前|近期)?(?:发布|印发|出台)(?:了)?([\u4e00-\u9fff“”\"]{2,30}?(?:规划|纲要|行动计划|实施方案|实施意见)"
+    r"(?:[（(](?:19|20)\d{2}\s*[—–\-~～至]+\s*(?:19|20)\d{2}\s*年?[）)])?)(?=[，,。；;]|$)")
 _TABLE_HEADING = re.compile(r"^([^\s，。；]{2,30}?)(?:主要指标表|主要指标|指标表)$")
 _GOV_REPORT = "政府工作报告"
 
@@ -338,6 +339,8 @@ def _latest_year(text: str) -> int | None:
     return max(years) if years else None
 
 
+_WRITTEN_REPORT_TITLE = re.compile(r"((?:(?:19|20)\d{2}年)?[\u4e00-\u9fff]{2,16}人民政府工作报告\s*(?:[（(]\s*(?:19|20)\d{2}\s*年?\s*[）)])?)")
+
 _FIVE_YEAR_PLAN_NAMES = {"十三五": "第十三个五年规划纲要", "十四五": "第十四个五年规划和二〇三五年远景目标纲要",
                          "十五五": "第十五个五年规划纲要"}
 
@@ -348,10 +351,13 @@ def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | 
     a plan issued without 《》, a plan's indicator table, and a review of a five-year period (the
     region's outline of that period)."""
     text = doc.text
+    written = _WRITTEN_REPORT_TITLE.search(text[:600])
+    if written:
+        return re.sub(r"\s+", "", written.group(1))  # 重庆市渝中区人民政府工作报告（2024年）, as titled
     if _GOV_REPORT in text and region is not None:
         year = year or _latest_year(text)
         if year is not None:
-            return f"{year}年{region.name}{_GOV_REPORT}"
+            return f"{year}年{region.name}人民{_GOV_REPORT}"
     title = _unbracketed_title(text, region) or _table_heading_title(lines)
     if title:
         return title

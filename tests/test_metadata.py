@@ -252,7 +252,7 @@ def test_government_work_report_news():
             "1月13日，河北省省长作政府工作报告。政府工作报告提出，2023年全省生产总值增长6%左右。"
             "政府工作报告还提到，要落实《河北省制造业强省建设行动计划》。")
     m = extract_metadata(make(text, fmt="plain_text"))
-    assert m.plan_title == "2023年河北省政府工作报告"
+    assert m.plan_title == "2023年河北省人民政府工作报告"
     assert m.issuer == "河北省人民政府"
     assert (m.period_start_year, m.period_end_year) == (2023, 2023)
 
@@ -308,7 +308,7 @@ def test_an_undated_news_page_on_a_work_report_is_dated_by_the_year_it_plans():
     text = ("1月12日，某省召开人代会，省长作政府工作报告。报告提出，2025年全省地区生产总值增长5%左右。"
             "2024年，广西地区生产总值增长4.2%。")
     m = extract_metadata(make(text, fmt="plain_text"))
-    assert m.plan_title == "2025年广西壮族自治区政府工作报告"
+    assert m.plan_title == "2025年广西壮族自治区人民政府工作报告"
     assert m.issuer == "广西壮族自治区人民政府" and m.doc_kind == "news"
 
 
