@@ -187,3 +187,21 @@ def test_table_flattened_into_running_text():
     assert ("每千人口执业医师数", 3.2, "人", ">=", 2025) in got
     assert ("常住人口城镇化率", 68, "%", ">=", 2025) in got  # glued to the next row's number 6
     assert ("新建改造农村公路", 500, "公里", ">=", 2025) in got
+
+
+def test_a_whole_table_on_one_line_of_prose_and_the_prose_around_it():
+    text = ("初步核算，全年全县生产总值88.1亿元，增长7.2%。表1 生产总值及构成 单位:亿元 指标名称 | 增加值 | 同比增长% | "
+            "地区生产总值 | 88.1 | 7.2 | 其中:第一产业 | 25.3 | 6.1 | 第二产业 | 20.4 | 9.5 | 年末常住人口36万人。")
+    facts = extract(text, published=date(2022, 4, 1), start=2021, end=2021, kind="statistical_bulletin")
+    got = {(f.indicator_name, f.value, f.unit, f.kind) for f in facts}
+    assert ("第一产业", 25.3, "亿元", "level") in got and ("第一产业", 6.1, "%", "rate") in got
+    assert ("第二产业", 9.5, "%", "rate") in got
+    assert ("年末常住人口", 36, "万人", "level") in got  # prose after the table is still read
+    assert sum(1 for f in facts if f.value == 88.1) == 2  # the sentence and the table row
+
+
+def test_age_bands_name_their_rows():
+    text = "指标 | 年末数(万人) | 比重(%) |\n0-17岁 | 12.3 | 21.5 |\n18-34岁 | 14.2 | 24.8 |\n60岁以上 | 9.1 | 15.9 |\n"
+    facts = extract(text, published=date(2023, 3, 1), start=2022, end=2022, kind="statistical_bulletin")
+    assert ("18-34岁", 14.2, "万人") in {(f.indicator_name, f.value, f.unit) for f in facts}
+    assert ("60岁以上", 15.9, "%") in {(f.indicator_name, f.value, f.unit) for f in facts}

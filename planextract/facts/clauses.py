@@ -77,6 +77,7 @@ _VERB_INFIX = re.compile(r"(?<=[\u4e00-\u9fff“”])(?:实现|完成)(?=[\u4e00
 
 
 def clean_indicator(text: str) -> str:
+    text = re.split(r"\s{2,}", text)[-1]  # a run of spaces separates blocks of a page's layout
     text = _LONG_PAREN.sub("", text)  # a definition in parentheses is not part of the name
     text = _DESCRIBED_AS.sub("", text)  # 以新产业、新业态、新模式为特征的“三新”经济 → “三新”经济
     text = _VERB_INFIX.sub("", text)  # 信息经济实现增加值 → 信息经济增加值

@@ -88,9 +88,15 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
     ctx = DocContext.from_metadata(meta, view.text)
     lines = lines_with_offsets(view.text)
     bulletin = ctx.doc_kind == "statistical_bulletin"
-    table_facts, consumed = extract_tables(lines, ctx.plan_start, observed_year=ctx.plan_end if bulletin else None,
-                                           observation_table=bulletin)
-    facts = [_table_fact(t, ctx) for t in table_facts]
+    scan = extract_tables(lines, ctx.plan_start, observed_year=ctx.plan_end if bulletin else None,
+                          observation_table=bulletin)
+    consumed = scan.lines
+    facts = [_table_fact(t, ctx) for t in scan.facts]
+    if scan.spans:  # a table inside a line of prose: blank it out (same length) for the prose reader
+        chars = list(view.text)
+        for a, b in scan.spans:
+            chars[a:b] = " " * (b - a)
+        lines = lines_with_offsets("".join(chars))
     regions = rs.index_regions(view.text, ctx.region_code)
     section = Section()
     for index, (start, line) in enumerate(lines):

@@ -9,8 +9,8 @@ import re
 # an ASCII full stop ends a sentence after a word or a unit, never inside 1.5 or after a
 # heading number (3. 建设…)
 SENTENCE_END = re.compile(r"[。！？!?]+|(?<=[\u4e00-\u9fff%）)”])\.(?=\s|$|[\u4e00-\u9fff])")
-CLAUSE_END = re.compile(r"[，,；;：:]")
-_CLAUSE_MARKS = re.compile(r"[，,；;：:（(“《）)”》]")
+CLAUSE_END = re.compile(r"[，,；;：:|｜]")
+_CLAUSE_MARKS = re.compile(r"[，,；;：:|｜（(“《）)”》]")  # a table's pipe ends a clause too
 
 
 def lines_with_offsets(text: str) -> list[tuple[int, str]]:

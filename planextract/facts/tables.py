@@ -46,10 +46,11 @@ _GROWTH_HEAD = re.compile(r"年均增长|年均增速|年均|增速|累计")
 _OBSERVED_HEAD = re.compile(r"完成|实际|实现|预计|执行|达到|现状")
 _TARGET_HEAD = re.compile(r"目标|规划|预期(?!性)|计划")
 _BASE_HEAD = re.compile(r"基期|基数|基准|基础")
-_STAT_HEAD = re.compile(r"绝对|年末|人数|总量|数量|金额|产量|比重|增长|增速|比上年|构成|占比")
+_STAT_HEAD = re.compile(r"绝对|年末|人数|总量|数量|金额|产量|产值|增加值|总额|比重|增长|增速|比上年|构成|占比")
 _IGNORED_HEAD = re.compile(r"来源|责任|牵头|备注|说明|部门|单位$")
 _CATEGORY_HEAD = re.compile(r"^(?:类别|类型|领域|分类|方面)$")
 
+_AGE_BAND = re.compile(r"^\d{1,3}\s*[-—~～至]\s*\d{1,3}\s*(?:岁|周岁)|^\d{1,3}\s*(?:岁|周岁)(?:以上|以下|及以上)")
 _STRETCH = re.compile(r"^[（(]\s*(?:力争|争取)\s*\d")
 _SECTION_ROW = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
 _SERIAL = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）]|\d{1,2}(?=\s|[\u4e00-\u9fff]))\s*")
@@ -108,6 +109,7 @@ class Columns:
     units: dict[int, str] = field(default_factory=dict)  # unit written in a column's header
     has_category: bool = False        # a 类别 column before the indicator
     label_offset: int = 0             # cells before the indicator cell in the header (序号, 类别)
+    heads: dict[int, str] = field(default_factory=dict)  # each value column's header text
 
 
 @dataclass(slots=True)
@@ -116,6 +118,17 @@ class Table:
     rows: list[Row]
     lines: set[int]
     notes: dict[str, int]
+    span: tuple[int, int] | None = None  # a table inside a line of prose: its characters only
+
+
+@dataclass(slots=True)
+class TableScan:
+    """What the tables of a document gave: their facts, the lines they fill, and the character
+    spans of tables that share a line with prose (the prose around them is still read)."""
+
+    facts: list[TableFact]
+    lines: set[int]
+    spans: list[tuple[int, int]]
 
 
 # ---------------------------------------------------------------------------- header
@@ -147,6 +160,7 @@ def _header_columns(cells: list[str], plan_start: int | None) -> tuple[Columns, 
                    label_offset=indicator)
     years = {}
     for i, t in enumerate(heads):
+        cols.heads[i] = t
         paren = UNIT_PAREN.search(t)
         if paren and _looks_like_unit(paren.group(1)):
             cols.units[i] = paren.group(1)
@@ -246,6 +260,12 @@ def _row_tables(lines: list[tuple[int, str]], plan_start: int | None) -> list[Ta
     tables: list[Table] = []
     i = 0
     while i < len(lines):
+        inline = _inline_pipe_table(lines[i], plan_start)
+        if inline is not None:
+            columns, rows, span = inline
+            tables.append(Table(columns, rows, set(), {}, span))
+            i += 1
+            continue
         found = _header_at(lines, i, plan_start)
         if found is None:
             i += 1
@@ -262,6 +282,42 @@ def _row_tables(lines: list[tuple[int, str]], plan_start: int | None) -> list[Ta
         else:
             i = next_index
     return tables
+
+
+_TABLE_UNIT = re.compile(r"单位[:：]\s*([^\s|｜,，;；]{1,8})\s*")
+
+
+def _inline_pipe_table(line_at: tuple[int, str], plan_start: int | None):
+    """A whole table on one line (`单位:亿元 指标名称 | 增加值 | 同比增长% | 地区生产总值 | 90.39 | 9.8 | …`):
+    the header's cells, then its rows, each as wide as the header."""
+    start, line = line_at
+    if line.count("|") < 6:
+        return None
+    cells = _split_cells(line, start, "|")
+    for h in range(len(cells) - 2):
+        if not _INDICATOR_HEAD.match(_squash(cells[h].text.split()[-1] if cells[h].text.split() else "")):
+            continue
+        for width in range(2, min(7, len(cells) - h)):
+            found = _header_columns([c.text.split()[-1] if i == 0 else c.text
+                                     for i, c in enumerate(cells[h:h + width])], plan_start)
+            if found is None or found[0].count != width - 1:
+                continue
+            columns = found[0]
+            # 单位:亿元 before the header: the unit of the columns that state amounts (not 增长/比重)
+            unit = _TABLE_UNIT.search(line[:cells[h].start - start + len(cells[h].text)])
+            for i in range(columns.count):
+                head = cells[h + 1 + i].text
+                if unit and i not in columns.units and not re.search(r"增长|增速|比重|占比|%", head):
+                    columns.units[i] = unit.group(1)
+            body = cells[h + width:]
+            rows = [Row(body[k:k + width]) for k in range(0, len(body) - width + 1, width)]
+            if len(rows) >= 2 and all(not _is_value(r.cells[0].text) or r.cells[0].text.endswith("岁") for r in rows):
+                last = rows[-1].cells[-1]
+                head_start = cells[h].start + len(cells[h].text) - len(cells[h].text.split()[-1])
+                end = last.start + len(last.text)
+                pipe = re.match(r"\s*[|｜]", line[end - start:])
+                return columns, rows, (head_start, end + (pipe.end() if pipe else 0))
+    return None
 
 
 def _header_at(lines, i, plan_start):
@@ -523,21 +579,22 @@ def _flat_row(segment: str, segment_start: int, m: re.Match, number: str, year: 
 # ---------------------------------------------------------------------------- facts
 
 def extract_tables(lines: list[tuple[int, str]], plan_start: int | None,
-                   observed_year: int | None = None, observation_table: bool = False
-                   ) -> tuple[list[TableFact], set[int]]:
-    """Facts of every indicator table, and the line indexes the tables occupy.
+                   observed_year: int | None = None, observation_table: bool = False) -> TableScan:
+    """Facts of every indicator table, the line indexes the tables occupy and the spans of
+    tables inside a line of prose.
 
     `observed_year` dates the values of columns that report results without a year of their own
     (a bulletin's 绝对数); `observation_table` reads every value column as a result."""
-    facts: list[TableFact] = []
-    consumed: set[int] = set()
+    scan = TableScan([], set(), [])
     for table in _row_tables(lines, plan_start):
-        consumed |= table.lines
-        facts.extend(_table_facts(table, observed_year, observation_table))
+        scan.lines |= table.lines
+        if table.span:
+            scan.spans.append(table.span)
+        scan.facts.extend(_table_facts(table, observed_year, observation_table))
     for index, flat in _flattened_tables(lines):
-        consumed.add(index)
-        facts.extend(flat)
-    return facts, consumed
+        scan.lines.add(index)
+        scan.facts.extend(flat)
+    return scan
 
 
 def _table_facts(table: Table, observed_year: int | None, observation_table: bool) -> list[TableFact]:
@@ -563,8 +620,8 @@ def _label_and_values(cells: list[Cell], cols: Columns) -> tuple[Cell | None, li
     if len(cells) >= cols.count + 1:
         label = cells[len(cells) - cols.count - 1]
         values = cells[len(cells) - cols.count:]
-        if label.text and not _is_value(label.text):
-            return label, values
+        if label.text and (not _is_value(label.text) or _AGE_BAND.match(label.text)):
+            return label, values  # 18-34岁 | 20.99 | 24: an age band names its row
     for index, cell in enumerate(cells):
         if cell.text and not _is_value(cell.text):
             return cell, cells[index + 1:]
@@ -579,7 +636,7 @@ def _cell(values: list[Cell], index: int | None) -> str:
 
 def _row_facts(label: Cell, values: list[Cell], cols: Columns, notes: dict[str, int], observed_year, observation_table,
                row: Row, group: str | None) -> list[TableFact]:
-    raw_name = _SERIAL.sub("", label.text).strip()
+    raw_name = label.text.strip() if _AGE_BAND.match(label.text) else _SERIAL.sub("", label.text).strip()
     raw_name = _SUB_ROW.sub("", raw_name)
     if not raw_name or _SECTION_ROW.match(label.text) and not any(_cell(values, i) for i in range(len(values))):
         return []
@@ -623,7 +680,9 @@ def _row_facts(label: Cell, values: list[Cell], cols: Columns, notes: dict[str, 
     for index in cols.stats:
         text = _cell(values, index)
         col_unit = cols.units.get(index) or unit
-        head_kind = None
+        head = cols.heads.get(index, "")
+        head_kind = "rate" if re.search(r"增长|增速|比上年", head) else \
+            "share" if re.search(r"比重|占比|构成", head) else None
         facts.extend(f for f in _value_facts(text, name, col_unit, "observation", cols.years.get(index, observed_year),
                                              None, None, common, head_kind) if f.value is not None)
     if observation_table:

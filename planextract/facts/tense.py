@@ -89,7 +89,10 @@ def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
             return "target"
         if ref is not None and ctx.reference_inferred and mark.relative is None:
             # undated: 到/至 a year states a goal, a bare year reports a result; the plan's own
-            # period is what it sets goals for, an earlier period is a result
+            # period is what it sets goals for, an earlier period is a result; a section of goals
+            # (发展目标: 2023年，…比重达到22%) keeps its years goals
+            if section == "target" and not result and mark.year >= ref:
+                return "target"
             if mark.period_start is not None:
                 if mark.period_start == ctx.plan_start and not (result and not goal):
                     return "target"
