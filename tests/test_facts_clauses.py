@@ -158,3 +158,27 @@ def test_bare_magnitude_of_a_scale():
     assert (f.value, f.unit) == (1, "万亿元")
     f = one("到2025年，培育形成千亿级产业集群2个。")  # 千亿级 qualifies the counted clusters
     assert (f.indicator_name, f.value, f.unit) == ("千亿级产业集群", 2, "个")
+
+
+def test_the_three_sectors_and_a_second_list_in_the_same_sentence():
+    facts = extract("第一、二、三产业增加值占地区生产总值的比重分别为15.2%、38.1%和46.7%，"
+                    "对经济增长的贡献率分别为9.6%、41.3%和49.1%。", published=None)
+    names = [f.indicator_name for f in facts]
+    assert names[:3] == ["第一产业增加值占地区生产总值的比重", "第二产业增加值占地区生产总值的比重",
+                         "第三产业增加值占地区生产总值的比重"]
+    assert names[3:] == ["第一产业对经济增长的贡献率", "第二产业对经济增长的贡献率", "第三产业对经济增长的贡献率"]
+    assert [f.kind for f in facts] == ["share"] * 6
+
+
+def test_numbers_listed_before_a_unit_share_it():
+    facts = extract("一、二、三产业分别拉动经济增长1.2、2.3、3.1个百分点。", published=None)
+    assert [(f.indicator_name, f.value, f.unit, f.kind) for f in facts] == [
+        ("第一产业拉动经济增长", 1.2, "个百分点", "rate"), ("第二产业拉动经济增长", 2.3, "个百分点", "rate"),
+        ("第三产业拉动经济增长", 3.1, "个百分点", "rate")]
+
+
+def test_conditions_footnotes_and_acronyms_are_not_part_of_a_name():
+    facts = extract("全年地区生产总值[2](GDP)345.9亿元，增长5.9%。人均地区生产总值52321元，按2022年平均汇率计算为7779美元。",
+                    published=None)
+    assert [(f.indicator_name, f.per_year) for f in facts] == [
+        ("地区生产总值", False), ("地区生产总值增长", False), ("人均地区生产总值", False), ("人均地区生产总值", False)]

@@ -69,15 +69,26 @@ def governing_verb(scope: str) -> str | None:
     return verbs[-1].group(0) if verbs else None
 
 
-_LONG_PAREN = re.compile(r"[（(][^（）()]{9,}[)）]")
+_LONG_PAREN = re.compile(r"[（(][^（）()]{9,}[)）]|[（(][^（）()]*下同[)）]|[（(][A-Z]{2,6}[)）]|\[\d{1,2}\]")
+# 第一、二、三产业 / 一产、二产: the three sectors, each by its full name
+_SECTORS = re.compile(r"第?一(?:产业)?[、和及]第?二(?:产业)?[、和及]第?三产业")
+_SECTOR_SHORT = re.compile(r"(?<![第统\u4e00-\u9fff])([一二三])产(?!业|品|量|值|权)")
 
 
 _DESCRIBED_AS = re.compile(r"以[^，。；,;]{1,30}?为(?:特征|核心|主体|重点|代表|引领|主导|支撑)的")
 _VERB_INFIX = re.compile(r"(?<=[\u4e00-\u9fff“”])(?:实现|完成)(?=[\u4e00-\u9fff“]{2,})")
 
 
+def expand_sectors(text: str) -> str:
+    """第一、二、三产业增加值 → 第一产业、第二产业、第三产业增加值; 一产 → 第一产业."""
+    text = _SECTORS.sub("第一产业、第二产业、第三产业", text)
+    return _SECTOR_SHORT.sub(lambda m: f"第{m.group(1)}产业", text)
+
+
 def clean_indicator(text: str) -> str:
     text = re.split(r"\s{2,}", text)[-1]  # a run of spaces separates blocks of a page's layout
+    text = re.sub(r"按[^，,。；;]{0,16}?计算", "", text)  # 按2022年平均汇率计算: a condition, not a name
+    text = expand_sectors(text)
     text = _LONG_PAREN.sub("", text)  # a definition in parentheses is not part of the name
     text = _DESCRIBED_AS.sub("", text)  # 以新产业、新业态、新模式为特征的“三新”经济 → “三新”经济
     text = _VERB_INFIX.sub("", text)  # 信息经济实现增加值 → 信息经济增加值
@@ -156,7 +167,7 @@ def prefix_noun(sentence: str, end: int, clause_end: int) -> str:
     return clean_indicator(rest)
 
 
-_RATE_TAIL = re.compile(r"(?:年均|同比|比上年)?(?:增长率|增长|增速|增幅|下降|降幅)$")
+_RATE_TAIL = re.compile(r"(?:年均|同比|比上年|(?:两|三|五)年平均)?(?:增长率|增长|增速|增幅|下降|降幅)$")
 
 
 def without_rate_words(subject: str) -> str:
@@ -213,6 +224,10 @@ def list_items(indicator: str) -> list[str]:
 
 
 def _shared_tail(last: str, first: str = "") -> str:
+    # 第一产业、第二产业、第三产业增加值…: the items are as long as the first, the rest is shared
+    if first and len(first) <= 6 and len(last) > len(first) + 2 and last[:2] != first[:2] and \
+            re.match(r"第[一二三四五六七八九十]", first) and re.match(r"第[一二三四五六七八九十]", last):
+        return last[len(first):]
     if "的" in last:
         return last[last.index("的") + 1:]
     for head in ("产业链", "产业", "行业", "占", "年均", "增速", "增长", "比重"):

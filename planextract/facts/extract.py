@@ -190,8 +190,8 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         if not noun and (not indicator or indicator.startswith(lx.DEPENDENT_HEADS)
                          or indicator in lx.GENERIC_HEADS):
             carried = subject or cl.earlier_subject(sentence, spans, k)
-            if q.unit not in ("%", "‰", "个百分点", "百分点"):
-                carried = cl.without_rate_words(carried)  # …年均增长8.5%，2024年达到2650亿元
+            if q.unit not in ("%", "‰", "个百分点", "百分点") or indicator.startswith(("占", "比重", "占比")):
+                carried = cl.without_rate_words(carried)  # …年均增长8.5%，2024年达到2650亿元 / …增长8%，占比63.7%
             indicator = carried + indicator
         elif not noun and q.kind_hint != "rank":
             subject = indicator
@@ -208,8 +208,7 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         mark, inferred = _time_for(q, marks, paragraph_mark, sentence, spans)
         lead = sentence[:spans[0][1]]
         role, year = _role_and_year(mark, scope, lead, ctx, section, sentence, sentence[:q.start])
-        per_year = any(cue in scope for cue in lx.PER_YEAR_CUES) and \
-            not any(name in scope for name in lx.ANNUAL_AVERAGE_NAMES)
+        per_year = bool(lx.PER_YEAR.search(scope)) and not any(name in scope for name in lx.ANNUAL_AVERAGE_NAMES)
         kind = _kind(q, before, scope, role, mark or paragraph_period, per_year, whole_before,
                      point_in_time=mark is not None and mark.period_start is None and not inferred)
         fact = Fact(
@@ -243,8 +242,10 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         produced = shared or _distribute(fact, indicator, sentence, q, before)
         facts.extend(produced)
         previous = (q, len(produced))
-    for k, group in respectively.items():
-        _pair_respectively(group, sentence, subjects, respectively_subject.get(k, ""))
+    previous_items: list[str] = []
+    for k, group in sorted(respectively.items(), key=lambda kv: kv[1][0].char_start):
+        previous_items = _pair_respectively(group, sentence, subjects, respectively_subject.get(k, ""),
+                                            previous_items) or previous_items
     return facts
 
 
@@ -273,14 +274,18 @@ def _number_lists(sentence: str, quantities: list[Quantity]) -> dict[int, int]:
     return groups
 
 
-def _pair_respectively(group: list[Fact], sentence: str, subjects=(), fallback: str = "") -> None:
+def _pair_respectively(group: list[Fact], sentence: str, subjects=(), fallback: str = "",
+                       previous_items: list[str] = ()) -> list[str] | None:
     """A、B分别达到20%和25%以上: the i-th number belongs to the i-th indicator (or, for
     乐清、瑞安…分别…, to the i-th region), and a comparator written after the last number
-    applies to all of them."""
+    applies to all of them. A later 分别 list in the same sentence with no items of its own
+    (…，对经济增长的贡献率分别为27.8%、30.3%和41.9%) takes the earlier list's items. Returns the
+    items it paired."""
     if len(group) < 2:
-        return
-    if "分别" in sentence:
-        subject_text = sentence[:sentence.find("分别")]
+        return None
+    first_at = group[0].char_start - group[0].sentence_start
+    if "分别" in sentence[:first_at]:
+        subject_text = sentence[:sentence.rfind("分别", 0, first_at)]
         clause_start = max(subject_text.rfind(c) for c in "，,；;：:") + 1
         listed = rs.leading_list(subject_text[clause_start:], list(subjects), clause_start)
         items = cl.list_items(cl.clean_indicator(subject_text[clause_start:]))
@@ -290,6 +295,10 @@ def _pair_respectively(group: list[Fact], sentence: str, subjects=(), fallback: 
         items = [item + tail for item in items]
     if len(items) != len(group):
         items = cl.paired_subject(items[0], len(group)) if len(items) == 1 else items
+    if len(items) == 1 and len(previous_items) == len(group) and "分别" in sentence:
+        heads = [re.match(r"第[一二三四五六七八九十]产业|[^增占的]{2,6}", item) for item in previous_items]
+        if all(heads):
+            items = [h.group(0) + items[0] for h in heads]
     if len(listed) == len(group):
         # 杭州市…增加值突破7000亿元，宁波、温州分别达到…: the regions share the earlier indicator
         shared = cl.clean_indicator(subject_text[listed[-1].end:]) or rs.strip_region(fallback, list(subjects))
@@ -298,8 +307,14 @@ def _pair_respectively(group: list[Fact], sentence: str, subjects=(), fallback: 
             if shared:
                 fact.indicator_name = shared
     elif len(items) == len(group):
+        # 一、二、三产业分别拉动经济增长1.2、2.3、3.1个百分点: what stands between 分别 and the
+        # first number says what is measured of each item
+        measure = ""
+        if "分别" in sentence[:first_at]:
+            measure = cl.clean_indicator(sentence[sentence.rfind("分别", 0, first_at) + 2:first_at])
+            measure = "" if measure in items[0] or len(measure) < 2 or measure in ("增长", "下降") else measure
         for fact, item in zip(group, items):
-            fact.indicator_name = item
+            fact.indicator_name = item + measure if measure and not item.endswith(measure) else item
     for fact in group[1:]:  # 分别增长3.4%和6.2%: the words before the first number govern all of them
         fact.kind, fact.per_year = group[0].kind, group[0].per_year
     last = group[-1].comparator
@@ -307,6 +322,7 @@ def _pair_respectively(group: list[Fact], sentence: str, subjects=(), fallback: 
         for fact in group:
             if fact.comparator == "=":
                 fact.comparator = last
+    return items if len(items) == len(group) else None
 
 
 def _distribute(fact: Fact, indicator: str, sentence: str, q: Quantity, before: str) -> list[Fact]:
@@ -395,7 +411,7 @@ def _kind(q: Quantity, before: str, scope: str, role: str, period: TimeMark | No
     if q.kind_hint in ("rank", "share"):
         return q.kind_hint
     if q.unit in ("个百分点", "百分点"):
-        return "increment"
+        return "rate" if "拉动" in before else "increment"  # 拉动GDP增长2.7个百分点: a share of growth
     if "累计" in (clause or scope) and q.unit not in ("%", "‰"):
         return "cumulative"  # 累计 governs its own clause only (GUIDE: where 累计 governs the number)
     if q.unit in ("%", "‰"):

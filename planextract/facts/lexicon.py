@@ -66,6 +66,7 @@ RATE_CUES = ("增长", "增速", "增幅", "降幅", "涨幅", "跌幅", "下降
              "上涨", "上升", "回落", "下跌", "增产", "减产")
 SHARE_CUES = ("比重", "占比", "比例", "份额", "覆盖率", "占")
 PER_YEAR_CUES = ("每年", "年均", "年平均")
+PER_YEAR = re.compile(r"每年|年均|(?<!\d)年平均")  # not 2017年平均汇率
 # names of annual averages that are levels, not per-year amounts (PM2.5年均浓度)
 ANNUAL_AVERAGE_NAMES = ("年均浓度", "年均气温", "年均降水", "年平均浓度")
 

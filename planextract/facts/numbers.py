@@ -122,7 +122,31 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if quantity is not None:
             found.append(quantity)
     found.sort(key=lambda q: q.start)
-    return _join_ranges(sentence, found)
+    return _join_ranges(sentence, _shared_units(sentence, found))
+
+
+_LISTED_BEFORE = re.compile(r"(?<![\d.])(-?\d+(?:\.\d+)?)\s*[、和及]\s*$")
+
+
+def _shared_units(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """2.74、1.96、5.1个百分点 / 28、20和52%: numbers listed before a number with a unit share it."""
+    out: list[Quantity] = []
+    taken = {q.start for q in found}
+    for q in found:
+        extra: list[Quantity] = []
+        end = q.start
+        while q.unit and q.kind_hint is None:
+            m = _LISTED_BEFORE.search(sentence, 0, end)
+            if not m or m.start(1) in taken or any(p.start <= m.start(1) < p.end for p in found):
+                break
+            value = to_number(m.group(1))
+            if value is None:
+                break
+            extra.insert(0, Quantity(m.start(1), m.end(1), value, None, q.unit, q.comparator, after=m.end(1)))
+            end = m.start(1)
+        out.extend(extra)
+        out.append(q)
+    return out
 
 
 _RANGE_JOIN = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
