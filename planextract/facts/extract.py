@@ -209,7 +209,8 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         lead = sentence[:spans[0][1]]
         role, year = _role_and_year(mark, scope, lead, ctx, section, sentence, sentence[:q.start])
         per_year = bool(lx.PER_YEAR.search(scope)) and not any(name in scope for name in lx.ANNUAL_AVERAGE_NAMES)
-        kind = _kind(q, before, scope, role, mark or paragraph_period, per_year, whole_before,
+        period = None if ctx.doc_kind == "statistical_bulletin" else (mark or paragraph_period)  # a year's report
+        kind = _kind(q, before, scope, role, period, per_year, whole_before,
                      point_in_time=mark is not None and mark.period_start is None and not inferred)
         fact = Fact(
             role=role, indicator_name=indicator, value=q.value, value_high=q.value_high, unit=q.unit,
@@ -225,6 +226,8 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
             # 从2.3%提高到2.9%: the first number is the second's baseline, and an observation of
             # its own year (unknown unless written or implied by a period: 十三五期间从X → 2015)
             base = facts[-1]
+            if fact.kind in ("increment", "cumulative"):
+                fact.kind = "level"  # 从93.4亿元增长至102.6亿元: the end point is a level
             fact.baseline_value = base.value
             fact.baseline_year = start_value or (mark.period_start - 1 if mark and mark.period_start else None)
             base.role, base.year, base.year_inferred = "observation", fact.baseline_year, False
@@ -437,7 +440,7 @@ def _kind(q: Quantity, before: str, scope: str, role: str, period: TimeMark | No
 
 # verbs that state a stock reached, not an addition (…期间，高新技术企业达1029家)
 _STOCK_VERBS = ("达到", "达", "增至", "拥有", "保持", "提升至", "提高到", "突破", "超过")
-_STOCK_VERB = re.compile(r"(?:达到?|增至|突破|超过|总数|总量|共有|现有)\s*$")
+_STOCK_VERB = re.compile(r"(?:达到?|增至|突破|超过|总数|总量|共有|现有|[升至到])\s*$")
 
 
 def _percent_kind(before: str) -> str:
