@@ -19,7 +19,7 @@ _CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七�
 _UNIT = "|".join(re.escape(u) for u in sorted(lx.BASE_UNITS, key=len, reverse=True))
 _MAG = "|".join(lx.MAGNITUDES)
 
-_TAIL = (rf"(?:\s?(?P<sep>[-—–~～至到])\s?(?P<high>{_ARABIC}|{_CHINESE}))?"
+_TAIL = (rf"\*?(?:\s?(?P<sep>[-—–~～至到])\s?(?P<high>{_ARABIC}|{_CHINESE}))?"
          rf"\s?(?P<approx>余|多)?(?P<mag>{_MAG})?(?P<approx2>余|多)?\s?")
 # 20万立方米/日: a flow keeps its period with the unit
 _UNIT_GROUP = rf"(?P<unit>{_UNIT})(?P<per>/(?:日|天|年|小时))?"
@@ -31,7 +31,7 @@ RANK = re.compile(
     r"(?P<verb>位居|位于|位列|排名|排在|跻身|稳居|跃居|升至|上升至|提升至|保持在|保持|进入|居于|居|列|排|由|从|"
     r"(?<=[\d年])(?=第)|(?=(?:全国|全省|全市|全区|全州|国内|西部|中部|东部|东北)[^，。；,;]{0,8}?第))"
     r"(?P<scope>[\u4e00-\u9fffA-Za-z“”\"]{0,10}?)"
-    r"(?P<form>前|第)(?P<n>\d+|[一二三四五六七八九十]+)(?P<unit>位|名|强)?")
+    r"(?P<form>前|第)\s?(?P<n>\d+|[一二三四五六七八九十]+)\s?(?P<unit>位|名|强)?")
 FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十百]+|\d+)分之(?P<num>[一二三四五六七八九十]+|\d+)")
 BARE_MAGNITUDE = re.compile(r"(?P<verb>突破|超过|达到|迈上|跨越|迈入|超|形成(?=[^，。；,;]{2,6}规模))(?P<mag>万亿|千亿|百亿)(?P<yuan>元)?(?P<tail>大关|台阶|级)?")
 _HAS_CHINESE_NUMERAL = re.compile(r"[一二两三四五六七八九十]")
@@ -177,6 +177,8 @@ def _quantity(sentence: str, m: re.Match) -> Quantity | None:
         return None
     if unit == "分" and sentence[m.end():m.end() + 1] in lx.NOT_SCORE_AFTER_FEN:
         unit = None
+    if not unit and mag == "万" and not chinese and _COUNT_AFTER_WAN.match(sentence, m.end()):
+        unit, mag = "万", ""  # 力争达到490万 / 为200万中小学生: ten thousand of what the sentence counts
     if not unit:
         return _bare_number(sentence, m) if not chinese and not mag else None
     if chinese and unit not in lx.CURRENCY_UNITS + lx.PERCENT_UNITS + lx.AREA_UNITS \
@@ -228,6 +230,8 @@ def _bare_number(sentence: str, m: re.Match) -> Quantity | None:
     return Quantity(m.start(), end, value, None, "", _combine(comparator, after, False), after=m.end())
 
 
+# after a bare 万: the end of a clause, or the people or things it counts
+_COUNT_AFTER_WAN = re.compile(r"\s*(?:$|[，,。；;、）)]|(?:余|多)?(?:中小学生|学生|儿童|人|群众|居民|农民|职工|家庭|户|名|人次|辆|台|套|个|只|头))")
 _MEASURING_VERB = re.compile(r"(?:达到|达|新增|突破|超过|增至|增加到|提高到|提升至)$")
 
 
