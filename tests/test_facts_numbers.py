@@ -241,3 +241,19 @@ def test_minus_sign_and_a_full_stop_typed_as_decimal_point():
 def test_traditional_units_of_weight():
     f = one("全年粮食总产量达到650亿斤以上。", published=None)
     assert (f.value, f.unit, f.comparator) == (650, "亿斤", ">=")
+
+
+def test_a_bare_wan_that_counts_and_a_footnote_star():
+    f = one("到2025年，力争贵阳城区常住人口达到490万。")
+    assert (f.value, f.unit) == (490, "万")
+    f = one("全年城镇新增就业人员4.20*万人。", published=None)
+    assert (f.value, f.unit) == (4.2, "万人")
+    assert extract("预计投资3万亿元。")[0].unit == "万亿元"  # a magnitude with its unit stays whole
+
+
+def test_ranks_written_with_spaces_and_shared_by_a_list():
+    f = one("2024年，全省工业增加值总量在全国排位提升至第 7 位。", published=None)
+    assert (f.value, f.kind) == (7, "rank")
+    facts = extract("到2025年，晚熟柑橘、红心猕猴桃、柠檬“三大优势产业”争取做到全国第1。")
+    assert [(f.indicator_name, f.value, f.is_aspirational) for f in facts] == [
+        ("晚熟柑橘", 1, True), ("红心猕猴桃", 1, True), ("柠檬", 1, True)]

@@ -342,6 +342,13 @@ def _distribute(fact: Fact, indicator: str, sentence: str, q: Quantity, before: 
     items = cl.splits_into_indicators(indicator)
     if items and "分别" not in before:
         return [replace(fact, indicator_name=i) for i in items]
+    if fact.kind == "rank" and "分别" not in before:
+        # 晚熟柑橘、柠檬、晚熟芒果“三大产业”争取做到全国第1 / 面积、产量均居前6位: each item ranks
+        listed = re.sub(r"[“\"][^”\"]{1,12}[”\"].*$|(?:均|都|争取|力争|努力)?(?:做到|进入|位居|位列|居|保持)?$", "",
+                        indicator)
+        parts = [p for p in re.split(r"[、和及]", listed) if p.strip()]
+        if len(parts) >= 2 and all(2 <= len(p) <= 12 for p in parts):
+            return [replace(fact, indicator_name=p.strip()) for p in parts]
     if "分别" in before:
         return [fact]  # paired below in _pair_respectively
     return [fact]
