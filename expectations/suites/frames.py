@@ -48,3 +48,25 @@ PLAN_FACTS = Frame(
         ORDER BY f.fact_id
     """,
 )
+
+
+# marts.fct_statistics with the helper columns the units checks need: every official figure, from
+# the statistics CSV, a statistical bulletin or a work report. A failing row that came from a
+# document carries its fact_id, so an error check quarantines that fact as it would any other.
+STATISTIC_UNITS = Frame(
+    name="statistic_units",
+    table="marts.fct_statistics",
+    key="statistic_id",
+    id_columns=("source_type", "source_file", "region_name", "indicator", "year", "quote"),
+    sql="""
+        SELECT
+            s.* EXCLUDE (source_text),
+            -- the plan-fact kind the measure corresponds to, for the shared plausibility bands
+            CASE s.measure WHEN 'growth_rate' THEN 'rate' ELSE s.measure END AS kind,
+            regexp_matches(coalesce(s.indicator, ''), '人均|亩均|户均|地均|单位|每') AS chk_per_unit,
+            -- a name that says a change (…增长, …增速, …下降) names a growth rate, not a level
+            regexp_matches(coalesce(s.indicator, ''), '(增长|增速|增幅|下降|降幅|降低|回落)$') AS chk_name_says_change
+        FROM marts.fct_statistics AS s
+        ORDER BY s.statistic_id
+    """,
+)

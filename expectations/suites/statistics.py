@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from expectations.spec import Check, Frame, Suite
 
-MEASURES = ["level", "share", "growth_rate"]
-BOUNDS = ["exact", "lower", "approximate"]
+MEASURES = ["level", "share", "growth_rate", "increment", "cumulative", "rank"]  # a bulletin also reports changes (比上年末增加)
+BOUNDS = ["exact", "lower", "approximate", "upper"]
 
 STATISTICS = Frame(
     name="statistics",
