@@ -669,6 +669,9 @@ def _period(doc: ParsedDocument, plan_title: str | None, headline: str | None,
                 return _FIVE_YEAR[m.group(1) or m.group(2) + "五"]
             m = _ANNUAL_TITLE.search(text)
             if m:  # a work report or annual plan: its own year
+                plan_year = re.search(r"((?:19|20)\d{2})\s*年[^年]{0,20}?计划草案", text)
+                if plan_year:  # 2021年计划执行情况与2022年计划草案的报告: reports 2021, plans 2022
+                    return int(m.group(1)), int(plan_year.group(1))
                 return int(m.group(1)), int(m.group(1))
     m = _ANNUAL_OPENING.search(doc.text[:300])
     if m and _WORK_PLAN_OPENING.search(doc.text[:1500]):

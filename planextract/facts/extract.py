@@ -394,7 +394,9 @@ def _time_for(q: Quantity, marks: list[TimeMark], paragraph_mark: TimeMark | Non
                    or m.pos <= spans[0][1]] or earlier[:1]
     if earlier:
         return earlier[-1], False
-    later = [m for m in marks if m.pos > q.end]
+    # a year after the number dates it only inside its own clause (…8%以上（2025年）)
+    own_end = next((e for s0, e in spans if s0 <= q.start <= e), len(sentence)) if spans else len(sentence)
+    later = [m for m in marks if q.end < m.pos <= own_end]
     if later:
         return later[0], False
     return paragraph_mark, True

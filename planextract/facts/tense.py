@@ -63,8 +63,16 @@ def section_of(heading: str) -> str | None:
     return None
 
 
+# a figure measured against its goal is a result: 超计划目标0.3个百分点, 完成省下达任务, 超额完成
+RESULT_AGAINST_GOAL = re.compile(r"(?:超|超过|超出|低于|高于|完成|实现|达到)(?:了)?(?:年度|计划|预期|省下达|市下达)?(?:目标|任务)|"
+                                 r"超额完成|目标完成|计划目标完成")
+
+
 def _cues(text: str) -> tuple[bool, bool, bool]:
-    return bool(RESULT_WORDS.search(text)), bool(GOAL_WORDS.search(text)), bool(ESTIMATE_WORDS.search(text))
+    against = bool(RESULT_AGAINST_GOAL.search(text))
+    text = RESULT_AGAINST_GOAL.sub("", text)
+    return (bool(RESULT_WORDS.search(text)) or against, bool(GOAL_WORDS.search(text)),
+            bool(ESTIMATE_WORDS.search(text)))
 
 
 def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
