@@ -105,8 +105,9 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
         if cl.is_section_heading(line):
             heading = Section.of(line, ctx)
             # a numbered heading opens a new section; an unnumbered short line (a table cell, a
-            # byline) only when it says what the section holds
-            if heading.role is not None or heading.mark is not None or cl.is_numbered(line):
+            # byline, a subheading that repeats the headline's year) only when it says what the
+            # section holds (回顾2023, 主要目标)
+            if heading.role is not None or cl.is_numbered(line):
                 section = heading
             continue
         facts.extend(_paragraph_facts(line, start, ctx, regions, section))
