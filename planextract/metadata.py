@@ -548,10 +548,13 @@ _COMPARED_SCOPE = re.compile(r"(?:居|列|占|高于|低于|快于|慢于|位居
                              r"全[省市县区国](?:第|前|首位|前列|平均|领先|同类|之首|排名)")
 
 
+_VOICE_PATTERNS = {level: re.compile(words) for level, words in _VOICES.items()}
+
+
 def _voice(text: str) -> str | None:
     """Which level of government the page speaks as (全县/我县 … versus 全市 … versus 全省 …)."""
-    text = _COMPARED_SCOPE.sub("", text)
-    counts = {level: len(re.findall(words, text)) for level, words in _VOICES.items()}
+    text = _COMPARED_SCOPE.sub("", text[:6000])
+    counts = {level: len(pattern.findall(text)) for level, pattern in _VOICE_PATTERNS.items()}
     level, n = max(counts.items(), key=lambda kv: kv[1])
     return level if n and list(counts.values()).count(n) == 1 else None
 
@@ -590,6 +593,8 @@ def _full_org_name(org: str, region: Region | None) -> str:
 
 def _issuer_list(text: str, region: Region | None) -> str | None:
     """浙江省经济和信息化厅、发展改革委、生态环境厅联合出台…: every body of the list, by its full name."""
+    if "联合" not in text[:3000]:
+        return None  # the list pattern backtracks: try it only where bodies issue together
     m = _ISSUER_LIST.search(text[:3000])
     if not m:
         return None

@@ -80,15 +80,24 @@ _DESCRIBED_AS = re.compile(r"以[^，。；,;]{1,30}?为(?:特征|核心|主体|
 _VERB_INFIX = re.compile(r"(?<=[\u4e00-\u9fff“”])(?:实现|完成)(?=[\u4e00-\u9fff“]{2,})")
 
 
+_BLOCK_GAP = re.compile(r"\s{2,}")
+_CONDITION = re.compile(r"按[^，,。；;]{0,16}?计算")
+_SCOPE_TAIL = re.compile(r"(全国|全省|全市|全球|全区)$")
+
+
 def expand_sectors(text: str) -> str:
     """第一、二、三产业增加值 → 第一产业、第二产业、第三产业增加值; 一产 → 第一产业."""
+    if "产" not in text:
+        return text
     text = _SECTORS.sub("第一产业、第二产业、第三产业", text)
     return _SECTOR_SHORT.sub(lambda m: f"第{m.group(1)}产业", text)
 
 
 def clean_indicator(text: str) -> str:
-    text = re.split(r"\s{2,}", text)[-1]  # a run of spaces separates blocks of a page's layout
-    text = re.sub(r"按[^，,。；;]{0,16}?计算", "", text)  # 按2022年平均汇率计算: a condition, not a name
+    if "  " in text:
+        text = _BLOCK_GAP.split(text)[-1]  # a run of spaces separates blocks of a page's layout
+    if "按" in text:
+        text = _CONDITION.sub("", text)  # 按2022年平均汇率计算: a condition, not a name
     text = expand_sectors(text)
     text = _LONG_PAREN.sub("", text)  # a definition in parentheses is not part of the name
     text = _DESCRIBED_AS.sub("", text)  # 以新产业、新业态、新模式为特征的“三新”经济 → “三新”经济
@@ -99,7 +108,7 @@ def clean_indicator(text: str) -> str:
         text = lx.LEADING_NOISE.sub("", text).strip(" ，,、")
         text = lx.TRAILING_NOISE.sub("", text).strip(" ，,、")
         text = _RANK_VERB_TAIL.sub("", text)
-        text = re.sub(r"(全国|全省|全市|全球|全区)$", "", text)
+        text = _SCOPE_TAIL.sub("", text)
         if text == before:
             break
     return text.strip(" ，,、的")

@@ -139,7 +139,8 @@ def _shared_units(sentence: str, found: list[Quantity]) -> list[Quantity]:
         extra: list[Quantity] = []
         end = q.start
         while q.unit and q.kind_hint is None:
-            m = _LISTED_BEFORE.search(sentence, 0, end)
+            window = max(0, end - 24)
+            m = _LISTED_BEFORE.search(sentence, window, end)
             if not m or m.start(1) in taken or any(p.start <= m.start(1) < p.end for p in found):
                 break
             value = to_number(m.group(1))

@@ -320,9 +320,14 @@ def _inline_pipe_table(line_at: tuple[int, str], plan_start: int | None):
     return None
 
 
+_HEADER_HINT = re.compile(r"指\s*标|项\s*目|名\s*称|序\s*号")
+
+
 def _header_at(lines, i, plan_start):
     """A header starting at line i: one line of cells, or one cell per line."""
     start, line = lines[i]
+    if not _HEADER_HINT.search(line):
+        return None  # every header names its indicator column (指标, 项目, 名称) or its serials
     cells = _line_cells(line, start)
     if cells and len(cells) >= 2:
         found = _header_columns([c.text for c in cells], plan_start)
