@@ -684,6 +684,8 @@ def _row_facts(label: Cell, values: list[Cell], cols: Columns, notes: dict[str, 
     unit_cell = _cell(values, cols.unit) or None
     name, unit = _split_unit(raw_name, unit_cell)
     name = re.sub(r"\s+", "", name)
+    if not unit and re.search(r"人口|人数", name + group if group else name):
+        unit = "人"  # 年末常住人口 | 3365597 under 年末数: people, counted one by one
     attribute = None
     if cols.attribute is not None:
         attr = _cell(values, cols.attribute)

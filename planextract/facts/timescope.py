@@ -116,9 +116,9 @@ def _is_date(sentence: str, m: re.Match) -> bool:
 
 
 def _is_baseline(sentence: str, m: re.Match) -> bool:
-    before = sentence[max(0, m.start("year") - 2):m.start("year")]
+    before = sentence[max(0, m.start("year") - 4):m.start("year")].rstrip()
     return any(before.endswith(word) for word in BASELINE_LEAD) or sentence[m.end():m.end() + 1] == "的" and \
-        any(sentence[max(0, m.start("year") - 3):m.start("year")].endswith(w) for w in ("从", "由"))
+        any(sentence[max(0, m.start("year") - 4):m.start("year")].rstrip().endswith(w) for w in ("从", "由"))
 
 
 def period_of(text: str) -> tuple[int, int] | None:
