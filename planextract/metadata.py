@@ -739,7 +739,7 @@ def _matching_copy(doc: ParsedDocument) -> ParsedDocument:
 
 _LEAD_DAY = re.compile(r"(?:^|\n)\s*(?:[(（]?[\u4e00-\u9fff]{0,12}?(?:记者|通讯员)[^)）\n]{0,20}[)）]\s*)?"
                        r"(\d{1,2})\s*月\s*(\d{1,2})\s*日(?!\s*至)|[\u4e00-\u9fff]{2,8}?(\d{1,2})月(\d{1,2})日电")
-_YEAR_IN_HEADLINE = re.compile(r"((?:19|20)\d{2})(?:年|全国|全省|两会)")
+_YEAR_IN_HEADLINE = re.compile(r"(?<![到至])((?:19|20)\d{2})(?:全国|全省|两会|年(?!前|底前|目标))")
 
 
 def _lead_day(text: str, year: int | None) -> date | None:
@@ -752,6 +752,10 @@ def _lead_day(text: str, year: int | None) -> date | None:
         return None
     month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
     return _safe_date(year, month, day)
+
+
+_REPORTED_YEAR = re.compile(r"(?<![到至望\d])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|前|底前)")
+_FUTURE_AFTER = re.compile(r"[^。；;]{0,12}?(?:将|要|力争|计划|预计|目标|拟)")
 
 
 def _estimated_year(text: str, plan_title: str | None, headline: str | None, start: int | None,
@@ -768,7 +772,8 @@ def _estimated_year(text: str, plan_title: str | None, headline: str | None, sta
         return int(m.group(1))
     if end is not None and reviews_own_period(make_view(text).text, start, end):
         return end  # a review of its plan's period is written as the period closes
-    years = [int(y) for y in re.findall(r"(?<![到至望\d])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|前|底前)", text[:4000])]
+    years = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(text[:4000])
+             if not _FUTURE_AFTER.match(text, m.end())]  # 2019年四川将完成…: a plan for that year, not its result
     years = [y for y in years if end is None or y < end]
     if years:
         return max(years) + 1
