@@ -548,10 +548,13 @@ _COMPARED_SCOPE = re.compile(r"(?:居|列|占|高于|低于|快于|慢于|位居
                              r"全[省市县区国](?:第|前|首位|前列|平均|领先|同类|之首|排名)")
 
 
+_VOICE_PATTERNS = {level: re.compile(words) for level, words in _VOICES.items()}
+
+
 def _voice(text: str) -> str | None:
     """Which level of government the page speaks as (全县/我县 … versus 全市 … versus 全省 …)."""
-    text = _COMPARED_SCOPE.sub("", text)
-    counts = {level: len(re.findall(words, text)) for level, words in _VOICES.items()}
+    text = _COMPARED_SCOPE.sub("", text[:6000])
+    counts = {level: len(pattern.findall(text)) for level, pattern in _VOICE_PATTERNS.items()}
     level, n = max(counts.items(), key=lambda kv: kv[1])
     return level if n and list(counts.values()).count(n) == 1 else None
 
@@ -590,6 +593,8 @@ def _full_org_name(org: str, region: Region | None) -> str:
 
 def _issuer_list(text: str, region: Region | None) -> str | None:
     """浙江省经济和信息化厅、发展改革委、生态环境厅联合出台…: every body of the list, by its full name."""
+    if "联合" not in text[:3000]:
+        return None  # the list pattern backtracks: try it only where bodies issue together
     m = _ISSUER_LIST.search(text[:3000])
     if not m:
         return None
@@ -669,6 +674,9 @@ def _period(doc: ParsedDocument, plan_title: str | None, headline: str | None,
                 return _FIVE_YEAR[m.group(1) or m.group(2) + "五"]
             m = _ANNUAL_TITLE.search(text)
             if m:  # a work report or annual plan: its own year
+                plan_year = re.search(r"((?:19|20)\d{2})\s*年[^年]{0,20}?计划草案", text)
+                if plan_year:  # 2021年计划执行情况与2022年计划草案的报告: reports 2021, plans 2022
+                    return int(m.group(1)), int(plan_year.group(1))
                 return int(m.group(1)), int(m.group(1))
     m = _ANNUAL_OPENING.search(doc.text[:300])
     if m and _WORK_PLAN_OPENING.search(doc.text[:1500]):
@@ -731,7 +739,7 @@ def _matching_copy(doc: ParsedDocument) -> ParsedDocument:
 
 _LEAD_DAY = re.compile(r"(?:^|\n)\s*(?:[(（]?[\u4e00-\u9fff]{0,12}?(?:记者|通讯员)[^)）\n]{0,20}[)）]\s*)?"
                        r"(\d{1,2})\s*月\s*(\d{1,2})\s*日(?!\s*至)|[\u4e00-\u9fff]{2,8}?(\d{1,2})月(\d{1,2})日电")
-_YEAR_IN_HEADLINE = re.compile(r"((?:19|20)\d{2})(?:年|全国|全省|两会)")
+_YEAR_IN_HEADLINE = re.compile(r"(?<![到至])((?:19|20)\d{2})(?:全国|全省|两会|年(?!前|底前|目标))")
 
 
 def _lead_day(text: str, year: int | None) -> date | None:
@@ -744,6 +752,10 @@ def _lead_day(text: str, year: int | None) -> date | None:
         return None
     month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
     return _safe_date(year, month, day)
+
+
+_REPORTED_YEAR = re.compile(r"(?<![到至望\d])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|前|底前)")
+_FUTURE_AFTER = re.compile(r"[^。；;]{0,12}?(?:将|要|力争|计划|预计|目标|拟)")
 
 
 def _estimated_year(text: str, plan_title: str | None, headline: str | None, start: int | None,
@@ -760,7 +772,8 @@ def _estimated_year(text: str, plan_title: str | None, headline: str | None, sta
         return int(m.group(1))
     if end is not None and reviews_own_period(make_view(text).text, start, end):
         return end  # a review of its plan's period is written as the period closes
-    years = [int(y) for y in re.findall(r"(?<![到至望\d])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|前|底前)", text[:4000])]
+    years = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(text[:4000])
+             if not _FUTURE_AFTER.match(text, m.end())]  # 2019年四川将完成…: a plan for that year, not its result
     years = [y for y in years if end is None or y < end]
     if years:
         return max(years) + 1

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 
-EXTRACTOR_VERSION = "0.3.0"  # bump when extraction output changes: cached facts are redone
+EXTRACTOR_VERSION = "0.3.0"
+# the kinds of document the metadata rules can give (GUIDE.md, Document lines); dbt accepts exactly these
+DOC_KINDS = ("news", "government_document", "plan_text", "statistical_bulletin")  # bump when extraction output changes: cached facts are redone
 
 
 @dataclass(slots=True)
@@ -48,7 +50,7 @@ class Rejection:
 class DocumentMetadata:
     """What a document says about the plan it describes (GUIDE.md, document lines)."""
 
-    doc_kind: str                  # news | government_document | plan_text
+    doc_kind: str                  # news | government_document | plan_text | statistical_bulletin
     plan_title: str | None
     region_name: str | None
     region_code: str | None

@@ -187,6 +187,7 @@ def _in_scope(region: Region, within: str | None) -> bool:
     return region.code == scope.code
 
 
+@lru_cache(maxsize=1)
 def _prefecture_aliases() -> dict[str, Region]:
     """红河州, 楚雄州, 黔东南州: an autonomous prefecture is written as its short name and 州."""
     out = {}

@@ -205,3 +205,18 @@ def test_age_bands_name_their_rows():
     facts = extract(text, published=date(2023, 3, 1), start=2022, end=2022, kind="statistical_bulletin")
     assert ("18-34岁", 14.2, "万人") in {(f.indicator_name, f.value, f.unit) for f in facts}
     assert ("60岁以上", 15.9, "%") in {(f.indicator_name, f.value, f.unit) for f in facts}
+
+
+def test_an_html_table_left_in_a_text_file():
+    text = ("到2025年，主要目标如下：\n<table><tr><td>指标</td><td>单位</td><td>2020年</td><td>2025年</td><td>属性</td></tr>\n"
+            "<tr><td rowspan=2>经济发展</td><td>地区生产总值</td><td>亿元</td><td>2150</td><td>3000以上</td><td>预期性</td></tr>\n"
+            "<tr><td><p>研发经费投入强度</p></td><td>%</td><td>1.8</td><td>2.5</td><td>预期性</td></tr></table>\n"
+            "到2025年，新增高新技术企业200家。")
+    facts = extract(text, published=None)
+    rows = {(f.indicator_name, f.value, f.unit, f.comparator, f.baseline_value, f.attribute) for f in facts}
+    assert ("地区生产总值", 3000, "亿元", ">=", 2150, "预期性") in rows
+    assert ("研发经费投入强度", 2.5, "%", "=", 1.8, "预期性") in rows
+    assert ("高新技术企业", 200, "家", "=", None, None) in rows
+    assert len(facts) == 3
+    for f in facts:
+        assert "<" not in f.indicator_name

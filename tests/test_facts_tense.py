@@ -121,3 +121,21 @@ def test_statistical_bulletin_figures_are_results_of_its_year():
     text = "全年全市地区生产总值2150.3亿元，比上年增长5.1%。年末常住人口480万人。"
     facts = extract(text, published=date(2023, 3, 20), start=2022, end=2022, kind="statistical_bulletin")
     assert roles(facts) == [(2150.3, "observation", 2022), (5.1, "observation", 2022), (480, "observation", 2022)]
+
+
+def test_a_figure_measured_against_its_goal_is_a_result():
+    facts = extract("对照年初确定的主要目标，地区生产总值6222.5亿元，增长3.7%，超计划目标0.3个百分点。",
+                    published=None, start=2021, end=2021, kind="plan_text")
+    assert [f.role for f in facts] == ["observation", "observation", "observation"]
+
+
+def test_now_dates_a_figure_to_the_page_and_a_heading_with_the_headlines_year_does_not():
+    text = "2025年全市教育达到全国中上水平\n目前，全市学前教育毛入园率达到91.2%。"
+    (f,) = extract(text, published=date(2021, 11, 24), start=2021, end=2025, kind="news")
+    assert (f.role, f.year) == ("observation", 2021)
+
+
+def test_an_undated_page_since_the_start_of_its_period_reviews_it():
+    text = "11月14日，记者从新闻发布会获悉，“十四五”以来，全省工业投资占比从17.9%提升至34.2%。"
+    facts = extract(text, published=None, start=2021, end=2025, kind="news")
+    assert [(f.value, f.role) for f in facts] == [(17.9, "observation"), (34.2, "observation")]

@@ -357,3 +357,27 @@ def test_bulletin_issuer_next_to_its_title_or_implied():
     assert extract_metadata(make(text, fmt="plain_text")).issuer == "紫云自治县统计局"
     text = "2019年交城县国民经济和社会发展统计公报\n初步核算，全年全县地区生产总值比上年增长5%，比上年末增加，比上年下降。"
     assert extract_metadata(make(text, fmt="plain_text")).issuer == "交城县统计局"
+
+
+def test_every_document_kind_is_accepted_by_the_warehouse():
+    """A kind the metadata gives but dbt's accepted_values does not know fails the whole build."""
+    import yaml
+    from planextract.model import DOC_KINDS
+    for path in ("dbt_project/models/staging/_staging.yml", "dbt_project/models/marts/_marts.yml",
+                 "dbt_project/models/marts/_contracts.yml"):
+        text = (ROOT / path).read_text(encoding="utf-8")
+        found = []
+
+        def walk(node):
+            if isinstance(node, dict):
+                if node.get("name") == "doc_kind":
+                    for test in node.get("data_tests", []) or []:
+                        if isinstance(test, dict) and "accepted_values" in test:
+                            found.append(test["accepted_values"]["arguments"]["values"])
+                for v in node.values():
+                    walk(v)
+            elif isinstance(node, list):
+                for v in node:
+                    walk(v)
+        walk(yaml.safe_load(text))
+        assert found and all(sorted(v) == sorted(DOC_KINDS) for v in found), (path, found)

@@ -15,7 +15,7 @@ PLAN_FACTS = Frame(
         SELECT
             f.* EXCLUDE (source_text),  -- used below in SQL; a frame of 300k sentences costs memory
             -- money per person / per mu / per unit (人均GDP 15万元, 亩均税收 30万元): small amounts
-            regexp_matches(coalesce(f.indicator_name, ''), '人均|亩均|户均|地均|单位|每') AS chk_per_unit,
+            regexp_matches(coalesce(f.indicator_name, '') || ' ' || coalesce(f.quote, ''), '人均|亩均|户均|地均|单位|每|均价|单价|价格|价|美元') AS chk_per_unit,
             -- 年均/每年 in the indicator, the quote, or the clause leading up to the quote
             -- (每年为企业减负200亿元以上; 力争年均工业性投资达到500亿元以上)
             regexp_matches(
@@ -63,7 +63,8 @@ STATISTIC_UNITS = Frame(
             s.* EXCLUDE (source_text),
             -- the plan-fact kind the measure corresponds to, for the shared plausibility bands
             CASE s.measure WHEN 'growth_rate' THEN 'rate' ELSE s.measure END AS kind,
-            regexp_matches(coalesce(s.indicator, ''), '人均|亩均|户均|地均|单位|每') AS chk_per_unit,
+            regexp_matches(coalesce(s.indicator, '') || ' ' || coalesce(s.quote, ''),
+                           '人均|亩均|户均|地均|单位|每|均价|单价|价格|价|美元') AS chk_per_unit,
             -- a name that says a change (…增长, …增速, …下降) names a growth rate, not a level
             regexp_matches(coalesce(s.indicator, ''), '(增长|增速|增幅|下降|降幅|降低|回落)$') AS chk_name_says_change
         FROM marts.fct_statistics AS s

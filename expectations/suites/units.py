@@ -15,11 +15,12 @@ PER_YEAR_KINDS = ["rate", "increment", "level"]  # level only with 年均/每年
 # means a missing or wrong multiplier: 1450 元 written for 1450 亿元.
 AMOUNT_KINDS = ["level", "increment", "cumulative"]
 PLAUSIBLE_RANGES: list[tuple] = [
-    ("currency", "county", AMOUNT_KINDS, False, 1e5, 1e13, "a county's amount of money"),
-    ("currency", "prefecture", AMOUNT_KINDS, False, 1e6, 1e14, "a city's amount of money"),
-    ("currency", "province", AMOUNT_KINDS, False, 1e6, 1e15, "a province's amount of money"),
+    # lower bounds sit at 万元: a village fund or a prize of 5万元 is real, 1450元 for a GDP is not
+    ("currency", "county", AMOUNT_KINDS, False, 1e4, 1e13, "a county's amount of money"),
+    ("currency", "prefecture", AMOUNT_KINDS, False, 1e4, 1e14, "a city's amount of money"),
+    ("currency", "province", AMOUNT_KINDS, False, 1e4, 1e15, "a province's amount of money"),
     ("currency", None, AMOUNT_KINDS, True, 0.01, 1e8, "an amount of money per person, mu or unit"),
-    ("count", None, None, None, 0, 1e8, "a count"),
+    ("count", None, None, None, 0, 1e11, "a count"),  # 11亿人次 of visits is a count
     ("percent", None, ["rate", "increment"], None, -100, 1000, "a percentage change"),
     ("percent", None, ["level", "share", "cumulative", "rank"], None, 0, 1000, "a percentage"),
     ("percentage_points", None, None, None, -100, 100, "a change in percentage points"),

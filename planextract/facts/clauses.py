@@ -23,7 +23,8 @@ def _verb_pattern(words) -> re.Pattern:
 _VERB = _verb_pattern(lx.CLAUSE_VERBS)
 _KIND_VERB = _verb_pattern(lx.INCREMENT_VERBS + lx.LEVEL_VERBS)
 _SENTENCE_HEDGE = re.compile(
-    r"^[\s—－-]*(?:(?:到|至|力争到|争取到)?\s*20\d\d\s*年(?:底|末)?[，,]?\s*)?(?:全市|全省|我市|本市)?(?:力争|争取|争创|努力)")
+    r"^[\s—－-]*(?:[^，。；,;]{0,40}?(?:提到|提出|指出|明确|要求|表示|显示)[，,:：]\s*)?"  # 计划提到，力争到2022年…
+    r"(?:(?:到|至|力争到|争取到)?\s*20\d\d\s*年(?:底|末)?[，,]?\s*)?(?:全市|全省|我市|本市)?(?:力争|争取|争创|努力)")
 _RANK_VERB_TAIL = re.compile(r"(?:位居|位于|位列|排名|排在|跻身|稳居|跃居|升至|保持在|保持|进入|居于|居|列|排)$")
 _SPLIT_LIST = re.compile(r"、|和|及|与")
 _MEASURABLE_HEAD = ("值", "额", "率", "数", "量", "比重", "占比", "指数", "水平", "密度", "规模", "收入",
@@ -79,15 +80,24 @@ _DESCRIBED_AS = re.compile(r"以[^，。；,;]{1,30}?为(?:特征|核心|主体|
 _VERB_INFIX = re.compile(r"(?<=[\u4e00-\u9fff“”])(?:实现|完成)(?=[\u4e00-\u9fff“]{2,})")
 
 
+_BLOCK_GAP = re.compile(r"\s{2,}")
+_CONDITION = re.compile(r"按[^，,。；;]{0,16}?计算")
+_SCOPE_TAIL = re.compile(r"(全国|全省|全市|全球|全区)$")
+
+
 def expand_sectors(text: str) -> str:
     """第一、二、三产业增加值 → 第一产业、第二产业、第三产业增加值; 一产 → 第一产业."""
+    if "产" not in text:
+        return text
     text = _SECTORS.sub("第一产业、第二产业、第三产业", text)
     return _SECTOR_SHORT.sub(lambda m: f"第{m.group(1)}产业", text)
 
 
 def clean_indicator(text: str) -> str:
-    text = re.split(r"\s{2,}", text)[-1]  # a run of spaces separates blocks of a page's layout
-    text = re.sub(r"按[^，,。；;]{0,16}?计算", "", text)  # 按2022年平均汇率计算: a condition, not a name
+    if "  " in text:
+        text = _BLOCK_GAP.split(text)[-1]  # a run of spaces separates blocks of a page's layout
+    if "按" in text:
+        text = _CONDITION.sub("", text)  # 按2022年平均汇率计算: a condition, not a name
     text = expand_sectors(text)
     text = _LONG_PAREN.sub("", text)  # a definition in parentheses is not part of the name
     text = _DESCRIBED_AS.sub("", text)  # 以新产业、新业态、新模式为特征的“三新”经济 → “三新”经济
@@ -98,7 +108,7 @@ def clean_indicator(text: str) -> str:
         text = lx.LEADING_NOISE.sub("", text).strip(" ，,、")
         text = lx.TRAILING_NOISE.sub("", text).strip(" ，,、")
         text = _RANK_VERB_TAIL.sub("", text)
-        text = re.sub(r"(全国|全省|全市|全球|全区)$", "", text)
+        text = _SCOPE_TAIL.sub("", text)
         if text == before:
             break
     return text.strip(" ，,、的")
@@ -175,7 +185,7 @@ def without_rate_words(subject: str) -> str:
     return _RATE_TAIL.sub("", subject) or subject
 
 
-_FROM = re.compile(r"(?:从|由)\s*(?:(?P<year>(?:19|20)\d\d)\s*年(?:底|末)?的?)?\s*$")
+_FROM = re.compile(r"(?:从|由)\s*(?:(?P<year>(?:19|20)\d\d)\s*年(?:底|末)?的?|[“\"]?(?P<period>十[一二三四五]五)[”\"]?末的?)?\s*$")
 _TO = re.compile(r"^\s*[,，]?\s*(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|降|升|增|缩小|跃升)?\s*(?:到|至)\s*"
                  r"(?:(?:(?:19|20)\d\d\s*年|今年|去年|明年|本年)(?:底|末)?的?)?\s*"
                  r"(?:[,，]?\s*(?:预计|有望|将|可|能|已)*\s*(?:达到|达|突破|超过|增至|提高到|提升至)?)?\s*$")
@@ -187,6 +197,8 @@ def from_to(sentence: str, first, second) -> int | None:
     lead = _FROM.search(sentence[max(0, first.start - 12):first.start])
     if not lead or not _TO.match(sentence[first.end:second.start]):
         return None
+    if lead.group("period"):
+        return lx.PERIODS[lead.group("period")][1]  # 由“十三五”末的4505亿元: the period's last year
     return int(lead.group("year")) if lead.group("year") else 0
 
 

@@ -105,8 +105,9 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
         if cl.is_section_heading(line):
             heading = Section.of(line, ctx)
             # a numbered heading opens a new section; an unnumbered short line (a table cell, a
-            # byline) only when it says what the section holds
-            if heading.role is not None or heading.mark is not None or cl.is_numbered(line):
+            # byline, a subheading that repeats the headline's year) only when it says what the
+            # section holds (回顾2023, 主要目标)
+            if heading.role is not None or cl.is_numbered(line):
                 section = heading
             continue
         facts.extend(_paragraph_facts(line, start, ctx, regions, section))
@@ -209,9 +210,12 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         lead = sentence[:spans[0][1]]
         role, year = _role_and_year(mark, scope, lead, ctx, section, sentence, sentence[:q.start])
         per_year = bool(lx.PER_YEAR.search(scope)) and not any(name in scope for name in lx.ANNUAL_AVERAGE_NAMES)
+
         period = None if ctx.doc_kind == "statistical_bulletin" else (mark or paragraph_period)  # a year's report
         kind = _kind(q, before, scope, role, period, per_year, whole_before,
                      point_in_time=mark is not None and mark.period_start is None and not inferred)
+        if per_year and kind in ("level", "share", "cumulative") and not lx.PER_YEAR.search(whole_before):
+            per_year = False  # …年均增长6.6%，总量从1.34万亿元增加到…: 年均 was the rate's, not the level's
         fact = Fact(
             role=role, indicator_name=indicator, value=q.value, value_high=q.value_high, unit=q.unit,
             comparator=q.comparator or "=", is_aspirational=cl.is_hedged(scope, whole_hedge), kind=kind,
@@ -394,7 +398,9 @@ def _time_for(q: Quantity, marks: list[TimeMark], paragraph_mark: TimeMark | Non
                    or m.pos <= spans[0][1]] or earlier[:1]
     if earlier:
         return earlier[-1], False
-    later = [m for m in marks if m.pos > q.end]
+    # a year after the number dates it only inside its own clause (…8%以上（2025年）)
+    own_end = next((e for s0, e in spans if s0 <= q.start <= e), len(sentence)) if spans else len(sentence)
+    later = [m for m in marks if q.end < m.pos <= own_end]
     if later:
         return later[0], False
     return paragraph_mark, True
@@ -425,7 +431,8 @@ def _kind(q: Quantity, before: str, scope: str, role: str, period: TimeMark | No
     if "累计" in (clause or scope) and q.unit not in ("%", "‰"):
         return "cumulative"  # 累计 governs its own clause only (GUIDE: where 累计 governs the number)
     if q.unit in ("%", "‰"):
-        return _percent_kind(before)
+        kind = _percent_kind(before)
+        return "level" if kind == "share" and q.value > 100 else kind  # 恢复到2019年的113%: no share
     base = q.unit.lstrip("万亿千百十")
     countable = base in lx.COUNT_UNIT_SET or base in lx.AREA_UNITS
     verb = cl.governing_verb(scope)

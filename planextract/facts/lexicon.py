@@ -84,7 +84,7 @@ GENERIC_HEADS = ("总数", "总量", "总额", "数量", "规模", "总规模", 
 
 # ---- what is not a fact --------------------------------------------------------
 # a count right before one of these nouns describes the document's structure, not a region
-STRUCTURAL_NOUNS = ("维度", "方面", "重点任务", "任务", "具体指标", "指标", "重点领域", "领域", "板块",
+STRUCTURAL_NOUNS = ("维度", "方面", "重点任务", "主要任务", "重大专项", "重大工程", "任务", "具体指标", "指标", "重点领域", "领域", "板块",
                     "环节", "大类", "方向", "原则", "举措", "措施", "路径", "步骤", "阶段", "要点",
                     "部分", "专项行动", "行动", "工程", "机制", "体系", "目标", "章", "节", "条措施",
                     "个字", "字", "方案", "大", "批", "工作日", "月", "年度", "季度", "小时")
@@ -110,6 +110,6 @@ TRAILING_NOISE = re.compile(
     r"实现|完成|到|至|的|了|共|累计|总计|合计|从|由|力争|争取|努力|新增|连续[一两二三四五六七八九十\d]+年|(?:从|由|比|较)?(?:19|20)\d\d年(?:底|末)?|\s)+$")
 
 # short lines of page furniture (counters, contact lines) that carry numbers but no facts
-PAGE_FURNITURE = re.compile(r"浏览次数|浏览量|访问量|访问人数|访问次数|阅读量|阅读数|点击量|点击数|本网站|本站|"
+PAGE_FURNITURE = re.compile(r"浏览次数|浏览量|访问量|访问人数|访问次数|阅读量|阅读数|点击量|点击数|本网站|本站|评论|点赞|收藏|转发|"
                             r"责任编辑|联系电话|版权所有|Copyright|ICP备")
 PAGE_FURNITURE_MAX_CHARS = 80

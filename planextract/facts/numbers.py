@@ -79,14 +79,17 @@ _BEFORE = re.compile("(?:%s)$" % "|".join(re.escape(w) for w, _ in sorted(lx.COM
 
 
 def _comparator_before(sentence: str, start: int) -> str | None:
+    while start > 0 and sentence[start - 1] == " ":  # 超 9 万亿元: a space laid out between words
+        start -= 1
     m = _BEFORE.search(sentence, max(0, start - 4), start)
     return _BEFORE_WORDS[m.group(0)] if m else None
 
 
 def _comparator_after(sentence: str, end: int) -> tuple[str | None, int]:
+    at = end + (1 if sentence[end:end + 1] == " " else 0)  # 8% 左右
     for word, comparator in lx.COMPARATOR_AFTER:
-        if sentence.startswith(word, end):
-            return comparator, end + len(word)
+        if sentence.startswith(word, at):
+            return comparator, at + len(word)
     return None, end
 
 
@@ -136,7 +139,8 @@ def _shared_units(sentence: str, found: list[Quantity]) -> list[Quantity]:
         extra: list[Quantity] = []
         end = q.start
         while q.unit and q.kind_hint is None:
-            m = _LISTED_BEFORE.search(sentence, 0, end)
+            window = max(0, end - 24)
+            m = _LISTED_BEFORE.search(sentence, window, end)
             if not m or m.start(1) in taken or any(p.start <= m.start(1) < p.end for p in found):
                 break
             value = to_number(m.group(1))
@@ -313,13 +317,23 @@ def _ranks(sentence: str) -> list[Quantity]:
     return out
 
 
+_OF_WHOLE = re.compile(r"(超过|超|逾|不足|不到|近|约|接近|达到|达|占)[^，。；,;]{1,10}?的$")
+
+
+def _comparator_before_of(sentence: str, start: int) -> str | None:
+    """超过全国总量的四分之一: the comparator stands before the whole the fraction is of."""
+    m = _OF_WHOLE.search(sentence, max(0, start - 14), start)
+    return _BEFORE_WORDS.get(m.group(1)) if m else None
+
+
 def _fractions(sentence: str) -> list[Quantity]:
     out = []
     for m in FRACTION.finditer(sentence):
         den, num = to_number(m.group("den")), to_number(m.group("num"))
         if not den or num is None or num > den:
             continue
-        comparator = _combine(_comparator_before(sentence, m.start()), _comparator_after(sentence, m.end())[0], False)
+        comparator = _combine(_comparator_before(sentence, m.start()) or _comparator_before_of(sentence, m.start()),
+                              _comparator_after(sentence, m.end())[0], False)
         out.append(Quantity(m.start(), m.end(), round(num / den * 100, 3), None, "%", comparator,
                             kind_hint="share", after=m.end()))
     return out

@@ -320,9 +320,14 @@ def _inline_pipe_table(line_at: tuple[int, str], plan_start: int | None):
     return None
 
 
+_HEADER_HINT = re.compile(r"指\s*标|项\s*目|名\s*称|序\s*号")
+
+
 def _header_at(lines, i, plan_start):
     """A header starting at line i: one line of cells, or one cell per line."""
     start, line = lines[i]
+    if not _HEADER_HINT.search(line):
+        return None  # every header names its indicator column (指标, 项目, 名称) or its serials
     cells = _line_cells(line, start)
     if cells and len(cells) >= 2:
         found = _header_columns([c.text for c in cells], plan_start)
@@ -576,6 +581,42 @@ def _flat_row(segment: str, segment_start: int, m: re.Match, number: str, year: 
     return facts
 
 
+# ---------------------------------------------------------------------------- HTML left in text
+
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</tr\s*>|</table\s*>)", re.I | re.S)
+_HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)(?=<t[dh]\b|</t[dh]\s*>|</tr\s*>|$)", re.I | re.S)
+_HTML_TAG = re.compile(r"<[^>]{0,200}>")
+_HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|$)", re.I | re.S)
+
+
+def _html_tables(lines: list[tuple[int, str]], plan_start: int | None) -> list[Table]:
+    """An HTML table left in a text file (`<table><tr><td>指标</td><td>2020年</td>…`): its rows
+    and cells, each cell's text at its own offset, read by the same header rules; the table's
+    characters are blanked for the prose reader."""
+    text = "".join(line + "\n" for _, line in lines)
+    if "<t" not in text.lower():
+        return []
+    tables = []
+    blocks = list(_HTML_TABLE.finditer(text)) or ([re.match(r".*", text, re.S)] if "<tr" in text.lower() else [])
+    for block in blocks:
+        rows = []
+        for row in _HTML_ROW.finditer(text, block.start(), block.end()):
+            cells = []
+            for cell in _HTML_CELL.finditer(text, row.start(1), row.end(1)):
+                inner = cell.group(1)
+                plain = re.sub(r"\s+", " ", _HTML_TAG.sub(" ", inner)).strip()
+                first = re.search(r"[^\s<>]", _HTML_TAG.sub(lambda m: " " * len(m.group(0)), inner))
+                cells.append(Cell(plain, cell.start(1) + (first.start() if first else 0)))
+            if cells:
+                rows.append(Row(cells))
+        for h, row in enumerate(rows):
+            found = _header_columns([c.text for c in row.cells], plan_start)
+            if found and len(rows) > h + 1:
+                tables.append(Table(found[0], rows[h + 1:], set(), {}, (block.start(), block.end())))
+                break
+    return tables
+
+
 # ---------------------------------------------------------------------------- facts
 
 def extract_tables(lines: list[tuple[int, str]], plan_start: int | None,
@@ -586,7 +627,7 @@ def extract_tables(lines: list[tuple[int, str]], plan_start: int | None,
     `observed_year` dates the values of columns that report results without a year of their own
     (a bulletin's 绝对数); `observation_table` reads every value column as a result."""
     scan = TableScan([], set(), [])
-    for table in _row_tables(lines, plan_start):
+    for table in _row_tables(lines, plan_start) + _html_tables(lines, plan_start):
         scan.lines |= table.lines
         if table.span:
             scan.spans.append(table.span)
@@ -643,6 +684,8 @@ def _row_facts(label: Cell, values: list[Cell], cols: Columns, notes: dict[str, 
     unit_cell = _cell(values, cols.unit) or None
     name, unit = _split_unit(raw_name, unit_cell)
     name = re.sub(r"\s+", "", name)
+    if not unit and re.search(r"人口|人数", name + group if group else name):
+        unit = "人"  # 年末常住人口 | 3365597 under 年末数: people, counted one by one
     attribute = None
     if cols.attribute is not None:
         attr = _cell(values, cols.attribute)

@@ -63,8 +63,16 @@ def section_of(heading: str) -> str | None:
     return None
 
 
+# a figure measured against its goal is a result: 超计划目标0.3个百分点, 完成省下达任务, 超额完成
+RESULT_AGAINST_GOAL = re.compile(r"(?:超|超过|超出|低于|高于|完成|实现|达到)(?:了)?(?:年度|计划|预期|省下达|市下达)?(?:目标|任务)|"
+                                 r"超额完成|目标完成|计划目标完成|对照[^，。；,;]{0,24}?目标")
+
+
 def _cues(text: str) -> tuple[bool, bool, bool]:
-    return bool(RESULT_WORDS.search(text)), bool(GOAL_WORDS.search(text)), bool(ESTIMATE_WORDS.search(text))
+    against = bool(RESULT_AGAINST_GOAL.search(text))
+    text = RESULT_AGAINST_GOAL.sub("", text)
+    return (bool(RESULT_WORDS.search(text)) or against, bool(GOAL_WORDS.search(text)),
+            bool(ESTIMATE_WORDS.search(text)))
 
 
 def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
@@ -159,7 +167,7 @@ def _by_month(ctx: TenseContext) -> str:
 
 # words of a page that looks back over a period it names
 _REVIEW = re.compile(r"成就|答卷|回顾|收官|成绩单|交出|五年来|这五年|过去五年|主要成效|取得.{0,4}成效|成效明显|"
-                     r"发展成果|高质量完成|圆满完成|决胜|实施以来")
+                     r"发展成果|高质量完成|圆满完成|决胜|实施以来|(?<=五[”\"])以来|(?<=五)以来")
 
 
 def reviews_own_period(text: str, start: int | None, end: int) -> bool:

@@ -25,9 +25,9 @@ PERIOD = re.compile(r"[“\"]?(?P<name>十[一二三四五]五)[”\"]?(?P<tail>
 BASELINE_LEAD = ("比", "较", "与", "同比", "相比", "从", "由", "基于", "以")
 # years named relative to when the document was written (a government work report):
 # word -> (offset of the year described, length of the period or None)
-RELATIVE = re.compile(r"(?P<word>截至目前|截止目前|截至当前|今年|本年度|本年|明年|去年|上年|上一年|过去一年|过去的一年|一年来|"
+RELATIVE = re.compile(r"(?P<word>截至目前|截止目前|截至当前|目前|当前|现阶段|今年|本年度|本年|明年|去年|上年|上一年|过去一年|过去的一年|一年来|"
                       r"过去(?P<n>五|5|三|3)年|过去的(?P<n2>五|5)年|(?:近|这)?(?P<n3>五|三)年来|近(?P<n4>五|三)年)")
-_RELATIVE_OFFSET = {"截至目前": 0, "截止目前": 0, "截至当前": 0, "今年": 0, "本年度": 0, "本年": 0, "明年": 1, "去年": -1, "上年": -1, "上一年": -1,
+_RELATIVE_OFFSET = {"截至目前": 0, "截止目前": 0, "截至当前": 0, "目前": 0, "当前": 0, "现阶段": 0, "今年": 0, "本年度": 0, "本年": 0, "明年": 1, "去年": -1, "上年": -1, "上一年": -1,
                     "过去一年": -1, "过去的一年": -1, "一年来": -1}
 
 
@@ -116,9 +116,9 @@ def _is_date(sentence: str, m: re.Match) -> bool:
 
 
 def _is_baseline(sentence: str, m: re.Match) -> bool:
-    before = sentence[max(0, m.start("year") - 2):m.start("year")]
+    before = sentence[max(0, m.start("year") - 4):m.start("year")].rstrip()
     return any(before.endswith(word) for word in BASELINE_LEAD) or sentence[m.end():m.end() + 1] == "的" and \
-        any(sentence[max(0, m.start("year") - 3):m.start("year")].endswith(w) for w in ("从", "由"))
+        any(sentence[max(0, m.start("year") - 4):m.start("year")].rstrip().endswith(w) for w in ("从", "由"))
 
 
 def period_of(text: str) -> tuple[int, int] | None:
