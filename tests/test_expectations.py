@@ -610,6 +610,10 @@ def test_a_growth_rate_is_not_a_level(tmp_path):
         stat("b-level", **TZ_STAT, **BULLETIN_2023, indicator="规模以上工业增加值增长", canonical_indicator_id="above_scale_industrial_value_added",
              year=2023, value=6.4, unit="%", value_base=6.4, base_unit="percent", measure="level",
              fact_id="bulletin-0008", quote="6.4%"),
+        # a city's GDP whose quote says 按可比价格计算: money of a city, not a price per unit
+        stat("b-gdp", **TZ_STAT, **BULLETIN_2023, indicator="生产总值", canonical_indicator_id="gdp", year=2023,
+             value=6240.68, unit="亿元", value_base=6.24068e11, base_unit="CNY", measure="level",
+             fact_id="bulletin-0001", quote="全年全市生产总值6240.68亿元，按可比价格计算，比上年增长4.4%"),
     ]
     res = run(build(tmp_path / "w.duckdb", statistics=stats), ["units"])
     assert failing(res) == {"units.statistic_growth_rate_in_percent", "units.statistic_level_is_not_a_growth_rate"}

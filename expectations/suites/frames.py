@@ -63,8 +63,9 @@ STATISTIC_UNITS = Frame(
             s.* EXCLUDE (source_text),
             -- the plan-fact kind the measure corresponds to, for the shared plausibility bands
             CASE s.measure WHEN 'growth_rate' THEN 'rate' ELSE s.measure END AS kind,
-            regexp_matches(coalesce(s.indicator, '') || ' ' || coalesce(s.quote, ''),
-                           '人均|亩均|户均|地均|单位|每|均价|单价|价格|价|美元') AS chk_per_unit,
+            -- per person / mu / unit, or a price, by the indicator's name only: a statistic's quote is
+            -- a whole sentence (按可比价格计算 is no price)
+            regexp_matches(coalesce(s.indicator, ''), '人均|亩均|户均|地均|单位|每|均价|单价|价格|价|美元') AS chk_per_unit,
             -- a name that says a change (…增长, …增速, …下降) names a growth rate, not a level
             regexp_matches(coalesce(s.indicator, ''), '(增长|增速|增幅|下降|降幅|降低|回落)$') AS chk_name_says_change
         FROM marts.fct_statistics AS s
