@@ -345,6 +345,20 @@ _FIVE_YEAR_PLAN_NAMES = {"十三五": "第十三个五年规划纲要", "十四�
                          "十五五": "第十五个五年规划纲要"}
 
 
+_REVIEWED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作)?回顾")
+_PLANNED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作安排|工作任务|主要目标|主要预期目标|发展目标|总体要求|重点工作)")
+
+
+def _work_report_year(text: str) -> int | None:
+    """A work report's own year: the year after the one it reviews (一、2021年工作回顾 → 2022), or
+    the year whose work it plans (二、2022年工作安排)."""
+    planned = _PLANNED_YEAR.search(text)
+    if planned:
+        return int(planned.group(1))
+    reviewed = _REVIEWED_YEAR.search(text)
+    return int(reviewed.group(1)) + 1 if reviewed else None
+
+
 def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | None, year: int | None,
                         headline: str | None) -> str | None:
     """Titles a page implies without writing them: a government work report (2024年江西省政府工作报告),
@@ -355,7 +369,7 @@ def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | 
     if written:
         return re.sub(r"\s+", "", written.group(1))  # 重庆市渝中区人民政府工作报告（2024年）, as titled
     if _GOV_REPORT in text and region is not None:
-        year = year or _latest_year(text)
+        year = year or _work_report_year(text) or _latest_year(text)
         if year is not None:
             return f"{year}年{region.name}人民{_GOV_REPORT}"
     title = _unbracketed_title(text, region) or _table_heading_title(lines)
@@ -755,6 +769,7 @@ def _lead_day(text: str, year: int | None) -> date | None:
 
 
 _REPORTED_YEAR = re.compile(r"(?<![到至望\d])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|前|底前)")
+_REACHED_YEAR = re.compile(r"(?:增长|提高|增加|上升|下降|跃升|扩大|提升)(?:到|至)((?:19|20)\d{2})\s*年的")
 _FUTURE_AFTER = re.compile(r"[^。；;]{0,12}?(?:将|要|力争|计划|预计|目标|拟)")
 
 
@@ -771,10 +786,14 @@ def _estimated_year(text: str, plan_title: str | None, headline: str | None, sta
     if m:
         return int(m.group(1))
     if end is not None and reviews_own_period(make_view(text).text, start, end):
-        return end  # a review of its plan's period is written as the period closes
+        # a review of its plan's period is written as the period closes, or in the next year when
+        # it reports where the period ended (从2012年的1.1万亿元增长到2021年的2.71万亿元)
+        closed = any(int(m.group(1)) == end for m in _REACHED_YEAR.finditer(make_view(text).text))
+        return end + 1 if closed else end
     years = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(text[:4000])
              if not _FUTURE_AFTER.match(text, m.end())]  # 2019年四川将完成…: a plan for that year, not its result
     years = [y for y in years if end is None or y < end]
+    years += [int(m.group(1)) for m in _REACHED_YEAR.finditer(text[:4000])]  # 增长到2021年的2.71万亿元
     if years:
         return max(years) + 1
     return start

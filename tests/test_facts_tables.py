@@ -220,3 +220,27 @@ def test_an_html_table_left_in_a_text_file():
     assert len(facts) == 3
     for f in facts:
         assert "<" not in f.indicator_name
+
+
+PANEL = (
+    "初步核算，2022年某市实现地区生产总值29129.03亿元，比上年增长2.6%。\n"
+    "年份/各区县 | 2022年GDP | 2021年GDP | 2020年GDP |\n"
+    "重庆市 | 29129.03 | 27894.02 | 25041.43 |\n"
+    "渝北区 | 2297.11 | 2235.61 | 2002.34 |\n"
+    "两江新区 | 4000.10 | 3900.20 | 3700.30 |\n"
+)
+
+
+def test_a_panel_of_regions_by_year_gives_one_observation_per_cell():
+    facts = [f for f in extract(PANEL, region="重庆市", code="500000", published=date(2023, 3, 1))
+             if f.quote != "29129.03亿元" and f.quote != "2.6%"]
+    assert len(facts) == 9
+    assert {(f.region_name, f.year, f.value) for f in facts} >= {
+        ("重庆市", 2022, 29129.03), ("渝北区", 2021, 2235.61), ("两江新区", 2020, 3700.30)}
+    assert {f.indicator_name for f in facts} == {"地区生产总值"}
+    assert {f.role for f in facts} == {"observation"}
+    # the table gives no unit: its figure written in the prose (29129.03亿元) does
+    assert {f.unit for f in facts} == {"亿元"}
+    yubei = next(f for f in facts if f.region_name == "渝北区" and f.year == 2022)
+    assert (yubei.region_code, yubei.quote) == ("500112", "2297.11")
+    assert next(f for f in facts if f.region_name == "两江新区").region_code is None

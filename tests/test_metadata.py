@@ -381,3 +381,17 @@ def test_every_document_kind_is_accepted_by_the_warehouse():
                     walk(v)
         walk(yaml.safe_load(text))
         assert found and all(sorted(v) == sorted(DOC_KINDS) for v in found), (path, found)
+
+
+def test_an_undated_work_report_is_the_year_after_the_one_it_reviews():
+    text = ("政 府 工 作 报 告\n——在饶阳县第十七届人民代表大会第二次会议上\n饶阳县人民政府县长 李四\n各位代表：\n"
+            "一、2021年工作回顾\n2021年，全县生产总值达到102亿元，增长7%。")
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert m.plan_title == "2022年饶阳县人民政府工作报告" and m.period_end_year == 2022
+
+
+def test_a_decade_review_that_reports_where_the_decade_ended_was_written_after_it():
+    text = ("7月21日，“这十年·云南”新闻发布会在昆明举行。十年来，云南经济总量从2012年的1.1万亿元增长到2021年的"
+            "2.71万亿元，年均增长8.7%。")
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert m.published_date == date(2022, 7, 21) and m.published_date_inferred

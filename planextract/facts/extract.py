@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import DocumentMetadata, Fact
+from ..regions import resolve_name
 from . import clauses as cl
 from . import lexicon as lx
 from . import regionscope as rs
@@ -51,13 +52,14 @@ class DocContext:
     dated: bool = True           # False: no year to read 今年/去年 against
     doc_kind: str | None = None
     reference_inferred: bool = False  # no date: reference_year is the plan's first year
+    latest_reported: int | None = None  # undated: the latest year the text reports a figure for
 
     @classmethod
     def from_metadata(cls, meta: DocumentMetadata | None, text: str = "") -> "DocContext":
         if meta is None:
             return cls(None, None, None, None, None, dated=False)
         written = meta.written_date or meta.published_date
-        inferred = False
+        inferred, latest = False, None
         if written is not None:
             reference, month = written.year, written.month
         elif (meta.plan_title or "").endswith("政府工作报告") and meta.period_start_year:
@@ -72,9 +74,10 @@ class DocContext:
             reference, month, inferred = meta.period_start_year, None, meta.period_start_year is not None
             reported = _latest_reported_year(text, meta.period_end_year)
             if reported is not None and (reference is None or reported + 1 > reference):
-                reference, inferred = reported + 1, True
+                reference, inferred, latest = reported + 1, True, reported
         return cls(meta.region_name, meta.region_code, reference, meta.period_start_year, meta.period_end_year,
-                   month, dated=reference is not None, doc_kind=meta.doc_kind, reference_inferred=inferred)
+                   month, dated=reference is not None, doc_kind=meta.doc_kind, reference_inferred=inferred,
+                   latest_reported=latest)
 
     @property
     def tense(self) -> TenseContext:
@@ -91,7 +94,7 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
     scan = extract_tables(lines, ctx.plan_start, observed_year=ctx.plan_end if bulletin else None,
                           observation_table=bulletin)
     consumed = scan.lines
-    facts = [_table_fact(t, ctx) for t in scan.facts]
+    facts = [_table_fact(t, ctx) for t in _units_from_prose(scan.facts, view.text)]
     if scan.spans:  # a table inside a line of prose: blank it out (same length) for the prose reader
         chars = list(view.text)
         for a, b in scan.spans:
@@ -415,7 +418,10 @@ def _role_and_year(mark: TimeMark | None, scope: str, lead: str, ctx: DocContext
         return role, ctx.plan_end
     if ctx.doc_kind == "statistical_bulletin":
         return role, ctx.plan_end  # the year the bulletin reports on
-    # a result stated without a year: the state when the page was written (该港拥有泊位272个)
+    # a result stated without a year: the state when the page was written (该港拥有泊位272个);
+    # on an undated page, the latest year it reports on (2023年，… / 经济总量迈上3000亿元台阶)
+    if ctx.latest_reported is not None:
+        return role, ctx.latest_reported
     return role, ctx.reference_year if ctx.dated else None
 
 
@@ -487,8 +493,42 @@ def _period_start(kind, per_year, role, mark, paragraph_period, ctx) -> int | No
 
 # ---- tables ---------------------------------------------------------------------
 
+_PROSE_UNIT = r"\s*((?:万亿|千亿|亿|万|千)?元|(?:万|亿)?(?:人|户|吨|千瓦时|千瓦))"
+_CONVENTIONAL_UNITS = {"地区生产总值": "亿元", "人均地区生产总值": "元"}  # statistical tables' usual units
+
+
+def _units_from_prose(table_facts: list[TableFact], text: str) -> list[TableFact]:
+    """A table that states no unit (重庆市 | 29129.03 | …) takes it from the prose, where one of
+    its figures is written with its unit (地区生产总值29129.03亿元), else from the unit statistics
+    conventionally use for the indicator (地区生产总值 in 亿元)."""
+    missing: dict[str, list[TableFact]] = {}
+    for t in table_facts:
+        if not t.unit and t.kind not in ("rate", "share", "rank"):
+            missing.setdefault(t.indicator, []).append(t)
+    for indicator, group in missing.items():
+        unit = None
+        for t in group:
+            number = t.quote.text.strip() if t.region_label else None
+            m = re.search(r"(?<![\d.])" + re.escape(number) + _PROSE_UNIT, text) if number else None
+            if m:
+                unit = m.group(1)
+                break
+        unit = unit or _CONVENTIONAL_UNITS.get(indicator)
+        if unit:
+            for t in group:
+                t.unit = unit
+    return table_facts
+
+
 def _table_fact(t: TableFact, ctx: DocContext) -> Fact:
     year = t.year or (ctx.plan_end if t.role == "target" else ctx.reference_year)
+    region_name, region_code = ctx.region_name, ctx.region_code
+    if t.region_label:  # a panel's row: 渝北区 within the document's province
+        region = resolve_name(t.region_label, rs.province_of(ctx.region_code))
+        if region is None and not re.match(r"^(?:全|合计|总计|总体)", t.region_label):
+            region_name, region_code = t.region_label, None  # 两江新区: a region with no code of its own
+        elif region is not None:
+            region_name, region_code = region.name, region.code
     growth = t.per_year or t.kind in ("increment", "cumulative")
     period_start = (ctx.plan_start or (year - 4 if year else None)) if growth and t.role == "target" else None
     return Fact(
@@ -496,7 +536,7 @@ def _table_fact(t: TableFact, ctx: DocContext) -> Fact:
         comparator=t.comparator, is_aspirational=t.aspirational, kind=t.kind, per_year=t.per_year,
         year=year, year_inferred=t.year is None, period_start_year=period_start,
         baseline_value=t.baseline_value, baseline_year=t.baseline_year, attribute=t.attribute,
-        region_name=ctx.region_name, region_code=ctx.region_code,
+        region_name=region_name, region_code=region_code,
         char_start=t.quote.start, char_end=t.quote.start + len(t.quote.text),
         source_text=t.row_text, sentence_start=t.row_start)
 
