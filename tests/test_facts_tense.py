@@ -139,3 +139,26 @@ def test_an_undated_page_since_the_start_of_its_period_reviews_it():
     text = "11月14日，记者从新闻发布会获悉，“十四五”以来，全省工业投资占比从17.9%提升至34.2%。"
     facts = extract(text, published=None, start=2021, end=2025, kind="news")
     assert [(f.value, f.role) for f in facts] == [(17.9, "observation"), (34.2, "observation")]
+
+
+# ---- a news page early in the year ----------------------------------------------------
+
+FEBRUARY_NEWS = dict(published=date(2025, 2, 8), start=None, end=None, kind="news")
+
+
+def test_figures_without_a_year_early_in_the_year_are_last_years_results():
+    facts = extract("中国卫星导航定位协会\n副主任介绍，全会以来成效明显。全市地区生产总值增长5.7%、走在全国前列，"
+                    "整车出口突破50万辆，笔记本电脑产量稳居全球第1。", **FEBRUARY_NEWS)
+    assert roles(facts) == [(5.7, "observation", 2024), (50, "observation", 2024), (1, "observation", 2024)]
+
+
+def test_goals_for_the_new_year_name_the_year_or_come_with_a_bound():
+    facts = extract("2025年，全市地区生产总值增长6%。培育专精特新企业80家以上，研发投入增长8%左右。",
+                    **FEBRUARY_NEWS)
+    assert [f.role for f in facts] == ["target", "target", "target"]
+
+
+def test_goals_a_report_proposes_are_goals():
+    facts = extract("政府工作报告指出，2025年全市经济社会发展主要预期目标建议为：地区生产总值增长5%左右，"
+                    "一般公共预算收入增长2.1%。", published=date(2025, 1, 12), start=2025, end=2025, kind="news")
+    assert [f.role for f in facts] == ["target", "target"]

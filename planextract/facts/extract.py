@@ -211,7 +211,8 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         region_name, region_code = (region.name, region.code) if region else (ctx.region_name, ctx.region_code)
         mark, inferred = _time_for(q, marks, paragraph_mark, sentence, spans)
         lead = sentence[:spans[0][1]]
-        role, year = _role_and_year(mark, scope, lead, ctx, section, sentence, sentence[:q.start])
+        role, year = _role_and_year(mark, scope, lead, ctx, section, sentence, sentence[:q.start],
+                                    bounded=q.comparator in (">=", "<=") or "左右" in sentence[q.start:q.end])
         per_year = bool(lx.PER_YEAR.search(scope)) and not any(name in scope for name in lx.ANNUAL_AVERAGE_NAMES)
 
         period = None if ctx.doc_kind == "statistical_bulletin" else (mark or paragraph_period)  # a year's report
@@ -410,8 +411,8 @@ def _time_for(q: Quantity, marks: list[TimeMark], paragraph_mark: TimeMark | Non
 
 
 def _role_and_year(mark: TimeMark | None, scope: str, lead: str, ctx: DocContext,
-                   section: str | None, sentence: str, before: str) -> tuple[str, int | None]:
-    role = role_for(mark, scope, lead, ctx.tense, section, sentence, before)
+                   section: str | None, sentence: str, before: str, bounded: bool = False) -> tuple[str, int | None]:
+    role = role_for(mark, scope, lead, ctx.tense, section, sentence, before, bounded)
     if mark is not None:
         return role, mark.year
     if role == "target":
@@ -422,6 +423,8 @@ def _role_and_year(mark: TimeMark | None, scope: str, lead: str, ctx: DocContext
     # on an undated page, the latest year it reports on (2023年，… / 经济总量迈上3000亿元台阶)
     if ctx.latest_reported is not None:
         return role, ctx.latest_reported
+    if ctx.dated and not ctx.reference_inferred and (ctx.reference_month or 12) <= 3:
+        return role, ctx.reference_year - 1  # a result told early in a year is last year's
     return role, ctx.reference_year if ctx.dated else None
 
 

@@ -35,10 +35,10 @@ GOAL_WORDS = re.compile(
 # result words that speak for the whole sentence, wherever they stand (…8029.8亿元，比上年增长3.7%)
 SENTENCE_RESULT_WORDS = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同期|上半年|前三季度|一季度|截至目前|已经|主要包括|连续")
 # a statement that what follows are goals: 主要预期目标是：…, 目标为…, 主要目标有：
-GOAL_LIST = re.compile(r"目标(?:是|为|有|如下)|目标[:：]|目标任务[:：]?")
+GOAL_LIST = re.compile(r"目标(?:建议)?(?:是|为|有|如下)|目标[:：]|目标任务[:：]?")
 ESTIMATE_WORDS = re.compile(r"预计(?!到)|预估|预测|初步核算|初步统计")
 
-TARGET_SECTIONS = re.compile(r"目标|任务|重点|举措|措施|路径|展望|指标|思路|定位")
+TARGET_SECTIONS = re.compile(r"目标|任务|重点|举措|措施|路径|展望|指标|思路|(?:发展|功能|战略|总体)定位")
 RESULT_SECTIONS = re.compile(r"基础|成效|成就|回顾|现状|进展|成绩|基本情况|发展情况|工作情况|执行情况|完成情况")
 
 
@@ -76,10 +76,11 @@ def _cues(text: str) -> tuple[bool, bool, bool]:
 
 
 def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
-             section: str | None = None, sentence: str = "", before: str = "") -> str:
+             section: str | None = None, sentence: str = "", before: str = "", bounded: bool = False) -> str:
     """'target' or 'observation' for a number whose time mark is `mark`, read in its clause
     (the words that govern it), its sentence's lead (the words before the first comma), the
-    sentence's unambiguous result words, and a statement of goals before it (`before`)."""
+    sentence's unambiguous result words, and a statement of goals before it (`before`).
+    `bounded`: the number is a floor or a ceiling (80家以上, 不超过3%), as goals are written."""
     if ctx.doc_kind == "statistical_bulletin":
         return "observation"
     result, goal, estimate = _cues(clause)
@@ -139,8 +140,8 @@ def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
         if ctx.plan_end is not None and ref is not None and not ctx.reference_inferred and \
                 (ref > ctx.plan_end or (ref == ctx.plan_end and (ctx.reference_month or 0) >= 9)):
             return "observation"  # written as the plan's period closes: what it states is done
-        return "target" if ctx.plan_end is not None or ref is None else _by_month(ctx)
-    return _by_month(ctx)
+        return "target" if ctx.plan_end is not None or ref is None else _by_month(ctx, bounded, dated=False)
+    return _by_month(ctx, bounded)
 
 
 def _open_period(mark: TimeMark, result: bool, goal: bool, ctx: TenseContext) -> str:
@@ -156,11 +157,14 @@ def _open_period(mark: TimeMark, result: bool, goal: bool, ctx: TenseContext) ->
     return "target"
 
 
-def _by_month(ctx: TenseContext) -> str:
+def _by_month(ctx: TenseContext, bounded: bool = False, dated: bool = True) -> str:
     """The year the document was written in, with nothing else to tell: written in its first
     half (a work report in January), a figure for it is still to come."""
     if ctx.doc_kind == "news" and ctx.reference_month is None:
         return "observation"
+    if ctx.doc_kind == "news" and ctx.reference_month <= 3 and not bounded and not dated:
+        return "observation"  # a figure with no year on a news page early in the year is last
+        # year's result; its goals for the new year name the year or come with 以上/左右
     early = ctx.reference_month is not None and ctx.reference_month <= 6
     return "target" if early else "observation"
 
