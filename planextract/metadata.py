@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 
-from planextract.facts.tense import reviews_own_period
+from planextract.facts.tense import REACHED_YEAR, reported_years, reviews_own_period
 from planextract.facts.textview import make_view
 from planextract.model import DocumentMetadata, ParsedDocument
 from planextract.pageheader import PageHeader, read_page_header
@@ -768,9 +768,6 @@ def _lead_day(text: str, year: int | None) -> date | None:
     return _safe_date(year, month, day)
 
 
-_REPORTED_YEAR = re.compile(r"(?<![到至望\d])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|前|底前)")
-_REACHED_YEAR = re.compile(r"(?:增长|提高|增加|上升|下降|跃升|扩大|提升)(?:到|至)((?:19|20)\d{2})\s*年的")
-_FUTURE_AFTER = re.compile(r"[^。；;]{0,12}?(?:将|要|力争|计划|预计|目标|拟)")
 
 
 def _estimated_year(text: str, plan_title: str | None, headline: str | None, start: int | None,
@@ -788,12 +785,9 @@ def _estimated_year(text: str, plan_title: str | None, headline: str | None, sta
     if end is not None and reviews_own_period(make_view(text).text, start, end):
         # a review of its plan's period is written as the period closes, or in the next year when
         # it reports where the period ended (从2012年的1.1万亿元增长到2021年的2.71万亿元)
-        closed = any(int(m.group(1)) == end for m in _REACHED_YEAR.finditer(make_view(text).text))
+        closed = any(int(m.group(1)) == end for m in REACHED_YEAR.finditer(make_view(text).text))
         return end + 1 if closed else end
-    years = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(text[:4000])
-             if not _FUTURE_AFTER.match(text, m.end())]  # 2019年四川将完成…: a plan for that year, not its result
-    years = [y for y in years if end is None or y < end]
-    years += [int(m.group(1)) for m in _REACHED_YEAR.finditer(text[:4000])]  # 增长到2021年的2.71万亿元
+    years = reported_years(make_view(text[:4000]).text, end)
     if years:
         return max(years) + 1
     return start

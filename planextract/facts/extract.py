@@ -20,23 +20,11 @@ from .numbers import Quantity, find_quantities, may_hold_quantity
 from .segment import clauses, lines_with_offsets, sentences
 from .tables import TableFact, extract_tables
 from .textview import TextView, make_view
-from .tense import TenseContext, reviews_own_period, role_for, section_of
+from .tense import TenseContext, reported_years, reviews_own_period, role_for, section_of
 from .timescope import TimeMark, time_marks
 
 
 
-_BARE_YEAR = re.compile(r"(?<![到至望\d—–~-])((?:19|20)\d\d)\s*年(?![\d—–~-]|\s*\d{1,2}\s*月\s*\d{1,2}\s*日|前|以前|底前)")
-
-
-def _latest_reported_year(text: str, plan_end: int | None) -> int | None:
-    """The latest year a page gives a bare figure for (2022年，… / 2022年的9777.6亿元), before its
-    plan's horizon: a page that reports a year's figures was written after that year."""
-    years = []
-    for m in _BARE_YEAR.finditer(text):
-        year = int(m.group(1))
-        if (plan_end is None or year < plan_end) and text.count("《", 0, m.start()) <= text.count("》", 0, m.start()):
-            years.append(year)
-    return max(years) if years else None
 
 
 @dataclass(slots=True)
@@ -72,7 +60,7 @@ class DocContext:
             # undated: a page about a plan is most often written in the plan's first year, and
             # after the latest year it reports a figure for (…2022年的9777.6亿元 → 2023)
             reference, month, inferred = meta.period_start_year, None, meta.period_start_year is not None
-            reported = _latest_reported_year(text, meta.period_end_year)
+            reported = max(reported_years(text, meta.period_end_year), default=None)
             if reported is not None and (reference is None or reported + 1 > reference):
                 reference, inferred, latest = reported + 1, True, reported
         return cls(meta.region_name, meta.region_code, reference, meta.period_start_year, meta.period_end_year,

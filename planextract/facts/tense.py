@@ -188,3 +188,29 @@ def reviews_own_period(text: str, start: int | None, end: int) -> bool:
         if named == own or (named is None and (own is None or own in head)):
             return True
     return False
+
+
+# a year a page reports a figure for (2022年，… / 2022年的9777.6亿元): not a goal's year (到2025年,
+# 实现2027年…目标), not a date (2023年5月), not a deadline (2025年前), not a title's (《…2023年…》)
+_BARE_YEAR = re.compile(r"(?<![到至望\d—–~-])(?<!实现|确保|力争|争取)((?:19|20)\d\d)\s*年"
+                        r"(?![\d—–~-]|\s*\d{1,2}\s*月|前|以前|底前)")
+_FUTURE_IN_CLAUSE = re.compile(r"[^。；;]{0,16}?(?:将|要|力争|计划|预计|目标|拟|有望)")
+# a change that reached a year: 从2012年的1.1万亿元增长到2021年的2.71万亿元
+REACHED_YEAR = re.compile(r"(?:增长|提高|增加|上升|下降|跃升|扩大|提升)(?:到|至)((?:19|20)\d{2})\s*年的")
+
+
+def reported_years(text: str, before: int | None = None) -> list[int]:
+    """Years a page reports figures for, in order (only those before `before`, a plan's horizon,
+    when given): a page that reports a year's figures was written after that year."""
+    years = []
+    for m in _BARE_YEAR.finditer(text):
+        year = int(m.group(1))
+        if before is not None and year >= before:
+            continue
+        if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
+            continue  # inside a title
+        if _FUTURE_IN_CLAUSE.match(text, m.end()):
+            continue  # 2019年四川将完成…: a plan for that year, not its result
+        years.append(year)
+    years += [int(m.group(1)) for m in REACHED_YEAR.finditer(text)]
+    return years
