@@ -517,9 +517,40 @@ def _inside(region: Region, outer: Region) -> bool:
     return region.parent_code == outer.code
 
 
+def _resolve_body(name: str | None) -> Region | None:
+    """The region a body's name stands for, where the text names a body and not a place in
+    passing (在蠡县第十七届人民代表大会, 阳泉市矿区…统计公报, 广西壮族自治区第十三届人大): the
+    whole name (蠡县, a two-character county found nowhere else), else the last region it names
+    and, after a city, a district of that city (阳泉市矿区 → 矿区 of 阳泉)."""
+    name = re.sub(r"\s+", "", name or "")
+    if not name:
+        return None
+    whole = resolve_name(name)
+    if whole is not None:
+        return whole
+    mentions = find_regions(name)
+    if not mentions:
+        return None
+    last = mentions[-1]
+    rest = re.sub(r"^[（(]?|(?:人民政府|政府|统计局)$", "", name[last.end:])
+    inner = resolve_name(rest, last.region.code) if len(rest) >= 2 else None
+    return inner if inner is not None and _inside(inner, last.region) else last.region
+
+
+# a congress named in a news page (广西壮族自治区第十三届人民代表大会第四次会议在南宁开幕)
+_CONGRESS_NAME = re.compile(r"([\u4e00-\u9fff（）()]{2,24}?)第[一二三四五六七八九十]+届人民代表大会第[一二三四五六七八九十]+次会议")
+
+
+def _congress_region(text: str) -> Region | None:
+    """The region whose congress hears a work report: its government reports, wherever it meets."""
+    m = _CONGRESS_NAME.search(text[:1500])
+    return _resolve_body(m.group(1)) if m and _GOV_REPORT in text else None
+
+
 def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None,
                  headline: str | None) -> Region | None:
-    region = _region_of(plan_title, issuer, headline)
+    report = re.match(r"(?:(?:19|20)\d{2}年)?(.{2,20}?)(?:人民)?政府工作报告", plan_title or "")
+    region = (_resolve_body(report.group(1)) if report else None) or _region_of(plan_title, issuer, headline)
     if region is not None:
         return region
     mentions = find_regions(doc.text)
@@ -653,7 +684,7 @@ def _issuer(doc: ParsedDocument, lines: list[str], notice: str | None, signature
         if place is not None:
             return place.name + "人民政府"
     if plan_title and plan_title.endswith(_GOV_REPORT):
-        written = re.search(r"([\u4e00-\u9fff]{2,14}人民政府)工作报告", doc.text[:600])
+        written = re.search(r"(?<![\u4e00-\u9fff])(?:(?:19|20)\d{2}年)?([\u4e00-\u9fff]{2,14}人民政府)工作报告", doc.text[:600])
         if written:
             return written.group(1)  # 重庆市渝中区人民政府工作报告: the government as its title names it
         place = _region_of(plan_title)
@@ -799,7 +830,9 @@ def _bulletin_metadata(doc: ParsedDocument, lines: list[str], headline: str | No
     issuer is the statistics bureau (and the survey team) signed under the title."""
     title = bulletin_title(doc, lines, headline)
     issuer = _bulletin_issuer(lines)
-    region = _region_of(title) or _deepest_region(issuer) or _main_region(doc, None, None, headline)
+    named = re.match(r"(.{2,20}?)(?:19|20)\d{2}\s*年", title) if title else None
+    region = (_resolve_body(named.group(1)) if named else None) or _region_of(title) or _deepest_region(issuer) \
+        or _main_region(doc, None, None, headline)
     issuer = issuer or _bulletin_issuer([], region)
     year = _reporting_year(title or doc.text[:800])
     if title is None and region is not None and year is not None:
@@ -833,18 +866,18 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
     published = parse_date(_header_value(lines, "发布日期")) or parse_date(_header_value(lines, "发布时间"))
     fm_date = next((parse_date(doc.front_matter[k]) for k in _FRONT_MATTER_DATE
                     if doc.front_matter and doc.front_matter.get(k)), None)
-    published = published or written or fm_date or page.date
-
     congress = delivered_report(doc.text)
+    # a work report as delivered is dated by its congress, not by the page that reposts it
+    delivered = _safe_date(*congress.group(1, 2, 3)) if congress is not None else None
+    published = published or written or fm_date or delivered or page.date
     if congress is not None:
-        # a work report as delivered: its date, its government and its title from the congress line
-        published = published or _safe_date(*congress.group(1, 2, 3))
+        # a work report as delivered: its government and its title from the congress line
         if plan_title is None and (_GOV_REPORT in doc.text or "报告工作" in doc.text[:1500]):
-            body = _region_of(congress.group(4)) or _main_region(doc, None, None, headline)
+            body = _resolve_body(congress.group(4)) or _main_region(doc, None, None, headline)
             if body is not None:
                 plan_title = f"{congress.group(1)}年{body.name}{_GOV_REPORT}"
     if plan_title is None:
-        region = _main_region(doc, None, None, headline)
+        region = _congress_region(doc.text) or _main_region(doc, None, None, headline)
         year = published.year if published else None
         plan_title = _derived_plan_title(doc, lines, region, year, headline)
     issuer = _issuer(doc, lines, notice, signature_org, kind, headline, plan_title)

@@ -395,3 +395,27 @@ def test_a_decade_review_that_reports_where_the_decade_ended_was_written_after_i
             "2.71万亿元，年均增长8.7%。")
     m = extract_metadata(make(text, fmt="plain_text"))
     assert m.published_date == date(2022, 7, 21) and m.published_date_inferred
+
+
+def test_the_congress_that_hears_a_report_names_its_region_not_the_city_it_meets_in():
+    text = ("1月21日，广西壮族自治区第十三届人民代表大会第四次会议在南宁开幕，自治区主席向大会作政府工作报告。"
+            "报告提出，2021年全区生产总值增长目标为7.5%以上。南宁市代表团审议。")
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert (m.region_name, m.plan_title) == ("广西壮族自治区", "2021年广西壮族自治区人民政府工作报告")
+
+
+def test_a_delivered_report_of_a_county_with_a_two_character_name():
+    text = ("(河北省)2017年蠡县人民政府工作报告(全文)\n公文搜 2021-07-23 10:26:26\n政府工作报告\n"
+            "2017年2月22日在蠡县第十七届人民代表大会第一次会议上\n蠡县人民政府代县长 某某\n各位代表：\n"
+            "现在，我代表蠡县人民政府向大会作政府工作报告。全省经济稳中向好，全县生产总值96.4亿元。")
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert (m.region_name, m.region_code) == ("蠡县", "130635")
+    assert m.issuer == "蠡县人民政府"
+    assert m.published_date == date(2017, 2, 22)  # the congress's date, not the repost's
+
+
+def test_a_bulletin_of_a_district_named_after_its_city():
+    text = ("阳泉市矿区2022年国民经济和社会发展统计公报\n一、综合\n经核算，全年全区地区生产总值266.9亿元，"
+            "同比增长6.5%。全年农作物种植面积159.2公顷，比上年下降0.5%。")
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert (m.doc_kind, m.region_name, m.region_code) == ("statistical_bulletin", "矿区", "140303")
