@@ -38,7 +38,7 @@ _DATE_LINE = re.compile(r"^\s*(?:((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{
 _ORG_SUFFIX = ("人民政府", "政府", "办公室", "办公厅", "委员会", "委", "局", "厅", "部", "院", "署",
                "办", "中心", "领导小组", "指挥部", "管委会", "协会")
 _ORG = rf"[{_CJK}（）()]{{2,30}}?(?:{'|'.join(sorted(_ORG_SUFFIX, key=len, reverse=True))})"
-_SENDER_LINE = re.compile(rf"^\s*各[{_CJK}（）()、，,]{{1,60}}[:：]\s*$")
+_SENDER_LINE = re.compile(rf"^\s*各(?!位代表|位委员)[{_CJK}（）()、，,]{{1,60}}[:：]\s*$")
 _NOTICE_HEAD = re.compile(r"(?:人民政府|办公室|办公厅|委员会)?文件\s*$")
 _DOC_TYPES = ("通知", "意见", "决定", "办法", "规划", "方案", "计划", "纲要", "要点", "批复", "通告",
               "公告", "细则", "规定", "措施", "条例", "报告", "函", "指南", "清单", "目录")
@@ -298,7 +298,7 @@ def _plan_title(doc: ParsedDocument, lines: list[str], notice: str | None, kind:
             line = _SITE_PREFIX.sub("", line)
             core = re.sub(r"[（(]\s*(?:19|20)\d{2}[^（）()]{0,6}(?:19|20)\d{2}\s*年?\s*[）)]$", "", line)
             if len(line) <= 60 and core.endswith(("规划", "纲要", "计划", "方案", "要点", "工作报告")) \
-                    and not re.search(r"[，。：:]", line):
+                    and not re.search(r"[，。：:]", line) and re.sub(r"\s+", "", line) != _GOV_REPORT:
                 return _strip_title(line)
     title = _bracketed_plan_title(headline, doc.text)
     if title:
@@ -345,8 +345,10 @@ _FIVE_YEAR_PLAN_NAMES = {"十三五": "第十三个五年规划纲要", "十四�
                          "十五五": "第十五个五年规划纲要"}
 
 
+# words only a work report says of itself: 今年政府工作的总体要求是 / 各位代表
+_REPORT_VOICE = re.compile(r"政府工作的?总体要求|各位代表[:：]")
 _REVIEWED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作)?回顾")
-_PLANNED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作安排|工作任务|主要目标|主要预期目标|发展目标|总体要求|重点工作)")
+_PLANNED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作安排|工作任务|目标任务|主要目标|主要预期目标|发展目标|总体要求|重点工作)")
 
 
 def _work_report_year(text: str) -> int | None:
@@ -368,7 +370,7 @@ def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | 
     written = _WRITTEN_REPORT_TITLE.search(text[:600])
     if written:
         return re.sub(r"\s+", "", written.group(1))  # 重庆市渝中区人民政府工作报告（2024年）, as titled
-    if _GOV_REPORT in text and region is not None:
+    if (_GOV_REPORT in text or _REPORT_VOICE.search(text[:3000])) and region is not None:
         year = year or _work_report_year(text) or _latest_year(text)
         if year is not None:
             return f"{year}年{region.name}人民{_GOV_REPORT}"
@@ -464,6 +466,12 @@ def delivered_report(text: str) -> re.Match | None:
     return m if m and "各位代表" in text[:1500] else None
 
 
+# a page that reports on a plan rather than reproducing it: a reporter's words, a plan quoted in the
+# third person, a dated lead, an outlet's name
+_NARRATION = re.compile(
+    r"近日|日前|记者|据悉|据了解|获悉|表示|介绍|发布会|新闻|消息|小编|近年来|一起来看|一起去看|版次|你知道|"
+    r"(?:规划|方案|纲要|意见|》)中?(?:指出|明确|提出)|正式(?:公布|发布|出炉|印发)|(?:发布|印发|出台)了?(?:一份|《)|"
+    r"^\s*【[^】]{2,12}(?:网|报)】|晚报|日报|(?:^|\n)\s*\d{1,2}月\d{1,2}日[，,]|(?:^|\n)\s*\d{1,2}日(?:表示|消息|电)")
 _WORK_PLAN_OPENING = re.compile(r"工作的?(?:总体思路|总体要求|指导思想|主要目标)(?:是|为)")
 
 
@@ -475,8 +483,10 @@ def _doc_kind(doc: ParsedDocument, lines: list[str], doc_number: str | None, not
     notice_file = any(_NOTICE_HEAD.search(line) and len(line) <= 30 for line in head[:5])
     if header_fields >= 2 or doc_number or (sender and notice) or notice_file:
         return "government_document"
-    if delivered_report(doc.text) or _ISSUING_BODY.search(doc.text[:1500]):
-        return "government_document"  # a report as delivered to the congress; a notice's own words
+    if _ISSUING_BODY.search(doc.text[:1500]):
+        return "government_document"  # a notice's own words
+    if delivered_report(doc.text):
+        return "plan_text"  # a work report as delivered: the report itself, issued with no notice
     if bulletin_title(doc, lines, _headline(doc, page)) or reads_like_bulletin(doc.text):
         return "statistical_bulletin"
     if doc.front_matter or page.byline or page.media_source or _NEWS_HINT.search(doc.text[:3000]):
@@ -484,8 +494,10 @@ def _doc_kind(doc: ParsedDocument, lines: list[str], doc_number: str | None, not
     if sender or (notice and re.search(r"(?:通知|意见|决定)$", notice) and
                   any(_DATE_LINE.match(line) for line in lines)):
         return "government_document"
-    if _WORK_PLAN_OPENING.search(doc.text[:1500]):
+    if _WORK_PLAN_OPENING.search(doc.text[:1500]) and not _REPORT_VOICE.search(doc.text[:3000]):
         return "government_document"  # an annual work plan (工作要点) as its office published it
+    if _NARRATION.search(doc.text[:1500]):
+        return "news"  # a page that tells of a plan (近日…印发, 规划指出, 7月3日，四川发布) is a report on it
     return "plan_text"
 
 
@@ -558,6 +570,9 @@ def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None
         tags = " ".join(_as_list(doc.front_matter.get("tags")) + _as_list(doc.front_matter.get("categories"))) \
             if doc.front_matter else ""
         return _region_of(tags) or frequent_ambiguous_city(doc.text)
+    # 总书记视察河北重要讲话: a place a leader visited is named in every page of it, not the speaker
+    visited = [m for m in mentions if not re.search(r"(?:视察|考察)$", doc.text[max(0, m.start - 2):m.start])]
+    mentions = visited or mentions
     voice = _voice(doc.text)
     if voice == "county":
         # 全县/我县/该县 throughout: the county named most often is the one that speaks

@@ -348,7 +348,8 @@ def test_report_as_delivered_to_the_congress():
     text = ("政府工作报告\n——2024年2月28日在苍梧县第十七届人民代表大会第四次会议上\n县长 孔某\n各位代表：\n"
             "现在，我代表县人民政府，向大会作政府工作报告。\n一、2023年工作回顾\n全县地区生产总值增长5%。")
     m = extract_metadata(make(text, fmt="plain_text"))
-    assert (m.doc_kind, m.region_name, m.published_date) == ("government_document", "苍梧县", date(2024, 2, 28))
+    # the report itself, delivered with no issuing notice: plan_text (GUIDE), dated by its congress
+    assert (m.doc_kind, m.region_name, m.published_date) == ("plan_text", "苍梧县", date(2024, 2, 28))
     assert m.plan_title == "2024年苍梧县政府工作报告" and m.issuer == "苍梧县人民政府"
 
 
@@ -419,3 +420,20 @@ def test_a_bulletin_of_a_district_named_after_its_city():
             "同比增长6.5%。全年农作物种植面积159.2公顷，比上年下降0.5%。")
     m = extract_metadata(make(text, fmt="plain_text"))
     assert (m.doc_kind, m.region_name, m.region_code) == ("statistical_bulletin", "矿区", "140303")
+
+
+@pytest.mark.parametrize("text", [
+    "近日，《某省制造业补链强链行动方案》正式出炉。方案明确，到2027年底，全省力争新增1个5000亿级产业。",
+    "17日消息，某规划获批复。规划指出，到2015年，经济区地区生产总值达到6000亿元以上。",
+    "7月3日，四川发布了一份产业升级方案。到2027年，新兴产业要培育30家以上领军企业。",
+    "【中国幕墙网】经济总量小仍是全省面临的主要矛盾。未来五年，工业增加值年均增长15%以上。",
+])
+def test_a_page_that_tells_of_a_plan_is_news(text):
+    assert extract_metadata(make(text, fmt="plain_text")).doc_kind == "news"
+
+
+def test_the_plan_itself_is_plan_text():
+    text = "第一章 发展基础\n第一节 基础条件\n2015年末，区域常住人口1097万人；地区生产总值3715亿元。"
+    assert extract_metadata(make(text, fmt="plain_text")).doc_kind == "plan_text"
+    report = "政 府 工 作 报 告\n——在某县第十七届人民代表大会第二次会议上\n县长 李某\n各位代表：\n现在，我代表县人民政府向大会报告工作。"
+    assert extract_metadata(make(report, fmt="plain_text")).doc_kind == "plan_text"  # 各位代表 is no sender

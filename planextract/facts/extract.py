@@ -20,7 +20,7 @@ from .numbers import Quantity, find_quantities, may_hold_quantity
 from .segment import clauses, lines_with_offsets, sentences
 from .tables import TableFact, extract_tables
 from .textview import TextView, make_view
-from .tense import TenseContext, reported_years, reviews_own_period, role_for, section_of
+from .tense import GOAL_WORDS, TenseContext, reported_years, reviews_own_period, role_for, section_of
 from .timescope import TimeMark, time_marks
 
 
@@ -135,6 +135,7 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
         return facts  # no number at all: no fact, and no year that a later paragraph could inherit
     if len(line) <= lx.PAGE_FURNITURE_MAX_CHARS and lx.PAGE_FURNITURE.search(line):
         return facts  # 浏览次数：1234次, 本网站累计访问量…: the page's furniture, not the plan
+    goal_paragraph = bool(GOAL_WORDS.search(line))  # 要实现…, 力争…: a paragraph that sets goals
     for number, (offset, sentence) in enumerate(sentences(line)):
         marks = time_marks(sentence, ctx.reference_year if ctx.dated else None, ctx.reference_inferred)
         quantities = [] if (number == 0 and cl.is_heading(sentence)) or not may_hold_quantity(sentence) \
@@ -143,8 +144,8 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
             start = line_start + offset
             mentions = [replace(m, start=m.start - start, end=m.end - start)
                         for m in regions.within(start, start + len(sentence))]
-            facts.extend(_sentence_facts(sentence, start, quantities, marks,
-                                         paragraph_mark, paragraph_period, ctx, mentions, section.role))
+            facts.extend(_sentence_facts(sentence, start, quantities, marks, paragraph_mark, paragraph_period,
+                                         ctx, mentions, section.role, goal_paragraph))
         for mark in marks:
             if not mark.outlook:
                 paragraph_mark = mark
@@ -154,7 +155,7 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
 
 
 def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark, paragraph_period, ctx,
-                    mentions=(), section=None):
+                    mentions=(), section=None, goal_paragraph=False):
     spans = clauses(sentence)
     subjects = rs.subject_mentions(sentence, list(mentions), spans) if mentions else []
     starts = [q.start for q in quantities]
@@ -200,7 +201,8 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         mark, inferred = _time_for(q, marks, paragraph_mark, sentence, spans)
         lead = sentence[:spans[0][1]]
         role, year = _role_and_year(mark, scope, lead, ctx, section, sentence, sentence[:q.start],
-                                    bounded=q.comparator in (">=", "<=") or "左右" in sentence[q.start:q.end])
+                                    goal_like=goal_paragraph or q.comparator in (">=", "<=")
+                                    or "左右" in sentence[q.start:q.end])
         per_year = bool(lx.PER_YEAR.search(scope)) and not any(name in scope for name in lx.ANNUAL_AVERAGE_NAMES)
 
         period = None if ctx.doc_kind == "statistical_bulletin" else (mark or paragraph_period)  # a year's report
@@ -399,8 +401,8 @@ def _time_for(q: Quantity, marks: list[TimeMark], paragraph_mark: TimeMark | Non
 
 
 def _role_and_year(mark: TimeMark | None, scope: str, lead: str, ctx: DocContext,
-                   section: str | None, sentence: str, before: str, bounded: bool = False) -> tuple[str, int | None]:
-    role = role_for(mark, scope, lead, ctx.tense, section, sentence, before, bounded)
+                   section: str | None, sentence: str, before: str, goal_like: bool = False) -> tuple[str, int | None]:
+    role = role_for(mark, scope, lead, ctx.tense, section, sentence, before, goal_like)
     if mark is not None:
         return role, mark.year
     if role == "target":

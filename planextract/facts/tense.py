@@ -76,11 +76,12 @@ def _cues(text: str) -> tuple[bool, bool, bool]:
 
 
 def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
-             section: str | None = None, sentence: str = "", before: str = "", bounded: bool = False) -> str:
+             section: str | None = None, sentence: str = "", before: str = "", goal_like: bool = False) -> str:
     """'target' or 'observation' for a number whose time mark is `mark`, read in its clause
     (the words that govern it), its sentence's lead (the words before the first comma), the
     sentence's unambiguous result words, and a statement of goals before it (`before`).
-    `bounded`: the number is a floor or a ceiling (80家以上, 不超过3%), as goals are written."""
+    `goal_like`: the number is a floor or a ceiling (80家以上, 左右), as goals are written, or its
+    paragraph speaks of goals (要实现…, 力争…)."""
     if ctx.doc_kind == "statistical_bulletin":
         return "observation"
     result, goal, estimate = _cues(clause)
@@ -140,8 +141,8 @@ def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
         if ctx.plan_end is not None and ref is not None and not ctx.reference_inferred and \
                 (ref > ctx.plan_end or (ref == ctx.plan_end and (ctx.reference_month or 0) >= 9)):
             return "observation"  # written as the plan's period closes: what it states is done
-        return "target" if ctx.plan_end is not None or ref is None else _by_month(ctx, bounded, dated=False)
-    return _by_month(ctx, bounded)
+        return "target" if ctx.plan_end is not None or ref is None else _by_month(ctx, goal_like, dated=False)
+    return _by_month(ctx, goal_like)
 
 
 def _open_period(mark: TimeMark, result: bool, goal: bool, ctx: TenseContext) -> str:
@@ -157,12 +158,12 @@ def _open_period(mark: TimeMark, result: bool, goal: bool, ctx: TenseContext) ->
     return "target"
 
 
-def _by_month(ctx: TenseContext, bounded: bool = False, dated: bool = True) -> str:
+def _by_month(ctx: TenseContext, goal_like: bool = False, dated: bool = True) -> str:
     """The year the document was written in, with nothing else to tell: written in its first
     half (a work report in January), a figure for it is still to come."""
     if ctx.doc_kind == "news" and ctx.reference_month is None:
         return "observation"
-    if ctx.doc_kind == "news" and ctx.reference_month <= 3 and not bounded and not dated:
+    if ctx.doc_kind == "news" and ctx.reference_month <= 3 and not goal_like and not dated:
         return "observation"  # a figure with no year on a news page early in the year is last
         # year's result; its goals for the new year name the year or come with 以上/左右
     early = ctx.reference_month is not None and ctx.reference_month <= 6
