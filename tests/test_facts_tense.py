@@ -162,3 +162,12 @@ def test_goals_a_report_proposes_are_goals():
     facts = extract("政府工作报告指出，2025年全市经济社会发展主要预期目标建议为：地区生产总值增长5%左右，"
                     "一般公共预算收入增长2.1%。", published=date(2025, 1, 12), start=2025, end=2025, kind="news")
     assert [f.role for f in facts] == ["target", "target"]
+
+
+def test_a_subheading_stays_in_the_section_of_its_heading():
+    text = ("各位代表：\n一、2017年工作回顾\n过去一年，全市经济稳中快进。\n（一）工业经济持续增长\n"
+            "规模以上工业总产值突破千亿元，达1182.25亿元，增长19.5%。\n二、2018年工作安排\n（一）主要目标\n"
+            "地区生产总值增长8%左右。")
+    facts = extract(text, published=date(2018, 1, 10), start=2018, end=2018, kind="plan_text")
+    assert [(f.value, f.role, f.year) for f in facts if f.unit != "千亿元"] == [
+        (1182.25, "observation", 2017), (19.5, "observation", 2017), (8, "target", 2018)]

@@ -99,7 +99,7 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
             # byline, a subheading that repeats the headline's year) only when it says what the
             # section holds (回顾2023, 主要目标)
             if heading.role is not None or cl.is_numbered(line):
-                section = heading
+                section = heading.under(section)
             continue
         facts.extend(_paragraph_facts(line, start, ctx, regions, section))
     facts.sort(key=lambda f: f.char_start)  # reading order
@@ -115,6 +115,7 @@ class Section:
 
     role: str | None = None
     mark: TimeMark | None = None
+    level: int = 9  # 1 for 一、/第一章, 2 for （一）, 3 for 1., 4 for (1); 9 for none
 
     @classmethod
     def of(cls, heading: str, ctx: DocContext) -> "Section":
@@ -122,7 +123,24 @@ class Section:
         if not marks:  # 回顾2023: a year without 年 in a heading
             years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", heading)
             marks = [TimeMark(0, int(years[-1]), None, False)] if years else []
-        return cls(section_of(heading), marks[-1] if marks else None)
+        return cls(section_of(heading), marks[-1] if marks else None, _heading_level(heading))
+
+    def under(self, parent: "Section") -> "Section":
+        """A subheading that says neither results nor goals ((一)经济发展稳中快进 under 一、2017年
+        工作回顾) stays in its parent's section, year included."""
+        if self.role is None and self.level > parent.level:
+            return Section(parent.role, self.mark or parent.mark, self.level)
+        return self
+
+
+_LEVELS = [(re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节部分篇])"), 1),
+           (re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]"), 2),
+           (re.compile(r"^\s*\d+[.．、](?!\d)"), 3),
+           (re.compile(r"^\s*[（(]\d+[)）]"), 4)]
+
+
+def _heading_level(heading: str) -> int:
+    return next((level for pattern, level in _LEVELS if pattern.match(heading)), 9)
 
 
 def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.RegionIndex,
