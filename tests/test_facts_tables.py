@@ -244,3 +244,19 @@ def test_a_panel_of_regions_by_year_gives_one_observation_per_cell():
     yubei = next(f for f in facts if f.region_name == "渝北区" and f.year == 2022)
     assert (yubei.region_code, yubei.quote) == ("500112", "2297.11")
     assert next(f for f in facts if f.region_name == "两江新区").region_code is None
+
+
+def test_a_table_dumped_column_by_column_pairs_its_labels_and_values():
+    text = ("表1 2022年全区规模以上工业增加值分行业增长速度\n指    标 比上年增长%\n规模以上工业\n\n其中:轻工业\n\n重工业\n\n"
+            "13\n\n-46.7\n\n13.1\n\n全年原煤产量3695万吨。\n")
+    facts = extract(text, kind="statistical_bulletin", start=2022, end=2022, published=None)
+    assert [(f.indicator_name, f.value, f.unit, f.kind) for f in facts if f.unit == "%"] == [
+        ("规模以上工业", 13, "%", "rate"), ("轻工业", -46.7, "%", "rate"), ("重工业", 13.1, "%", "rate")]
+
+
+def test_a_product_table_with_letter_spaced_headers_and_rows_without_a_unit():
+    text = ("表2 2022年全区主要工业产品产量及其增速\n产品名称 单 位 产  量 比上年增减(±)%\n钢绞线 4833 -9.7\n"
+            "洗  煤 万吨 1002 9.02\n")
+    facts = extract(text, kind="statistical_bulletin", start=2022, end=2022, published=None)
+    got = {(f.indicator_name, f.value, f.unit) for f in facts}
+    assert {("钢绞线", -9.7, "%"), ("洗煤", 1002, "万吨"), ("洗煤", 9.02, "%")} <= got

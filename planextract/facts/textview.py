@@ -27,7 +27,8 @@ _DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d)")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # text extracted from a PDF: 60132. 9 亿元 (a space after the decimal point), 成 都 、 绵 阳 (letter-spaced)
 _SPLIT_DECIMAL = re.compile(r"(?<=\d\.) (?=\d{1,2}(?!\d))")
-_LETTER_SPACED = re.compile(r"[\u4e00-\u9fff、](?: [\u4e00-\u9fff、]){2,}(?![\u4e00-\u9fff])")
+_TABLE_HEADER_WORDS = re.compile(r"指标|单位|属性|序号|名称|项目|产量|年份")  # 指 标 单 位 属 性: cells
+_LETTER_SPACED = re.compile(r"[\u4e00-\u9fff、](?: [\u4e00-\u9fff、]){4,}(?![\u4e00-\u9fff])")
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +88,7 @@ def make_view(text: str) -> TextView:
         dropped += [(m.start(), m.end()) for m in _SPLIT_DECIMAL.finditer(view)]
     if " " in view:
         dropped += [(m.start() + i, m.start() + i + 1) for m in _LETTER_SPACED.finditer(view)
+                    if not _TABLE_HEADER_WORDS.search(m.group(0).replace(" ", ""))
                     for i in range(1, len(m.group(0)), 2)]
     return _drop_spans(view, sorted(dropped)) if dropped else TextView(view, None)
 
