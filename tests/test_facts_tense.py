@@ -171,3 +171,10 @@ def test_a_subheading_stays_in_the_section_of_its_heading():
     facts = extract(text, published=date(2018, 1, 10), start=2018, end=2018, kind="plan_text")
     assert [(f.value, f.role, f.year) for f in facts if f.unit != "千亿元"] == [
         (1182.25, "observation", 2017), (19.5, "observation", 2017), (8, "target", 2018)]
+
+
+def test_goals_that_will_show_results_do_not_make_a_page_a_review():
+    # 取得明显成效 inside a list of goals is not a look back at a finished period
+    facts = extract("到2015年，经济区的主要目标是：\n——资源节约环境保护取得明显成效。森林覆盖率达到45%以上。\n"
+                    "到2020年，地区生产总值力争比2015年翻一番。", published=None, start=None, end=2020, kind="news")
+    assert [(f.value, f.role, f.year) for f in facts if f.unit == "%"] == [(45, "target", 2015)]

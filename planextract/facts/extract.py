@@ -20,7 +20,7 @@ from .numbers import Quantity, find_quantities, may_hold_quantity
 from .segment import clauses, lines_with_offsets, sentences
 from .tables import TableFact, extract_tables
 from .textview import TextView, make_view
-from .tense import GOAL_WORDS, TenseContext, reported_years, reviews_own_period, role_for, section_of
+from .tense import GOAL_LIST, GOAL_WORDS, TenseContext, reported_years, reviews_own_period, role_for, section_of
 from .timescope import TimeMark, time_marks
 
 
@@ -101,7 +101,10 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
             if heading.role is not None or cl.is_numbered(line):
                 section = heading.under(section)
             continue
-        facts.extend(_paragraph_facts(line, start, ctx, regions, section))
+        found = _paragraph_facts(line, start, ctx, regions, section)
+        facts.extend(found)
+        if not found and line.rstrip().endswith((":", "：")):
+            section = Section.introducing(line, ctx, section)
     facts.sort(key=lambda f: f.char_start)  # reading order
     return [_to_original(f, view, text) for f in facts]
 
@@ -124,6 +127,14 @@ class Section:
             years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", heading)
             marks = [TimeMark(0, int(years[-1]), None, False)] if years else []
         return cls(section_of(heading), marks[-1] if marks else None, _heading_level(heading))
+
+    @classmethod
+    def introducing(cls, line: str, ctx: DocContext, current: "Section") -> "Section":
+        """A line that introduces a list (到2015年，…的主要目标是：) lends its year and its goals to
+        the items below it."""
+        heading = cls.of(line, ctx)
+        role = "target" if GOAL_LIST.search(line) else heading.role or current.role
+        return cls(role, heading.mark or current.mark, 8)
 
     def under(self, parent: "Section") -> "Section":
         """A subheading that says neither results nor goals ((一)经济发展稳中快进 under 一、2017年

@@ -175,6 +175,9 @@ _REVIEW = re.compile(r"成就|答卷|回顾|收官|成绩单|交出|五年来|�
                      r"发展成果|高质量完成|圆满完成|决胜|实施以来|(?<=五[”\"])以来|(?<=五)以来")
 
 
+_STRONG_REVIEW = re.compile(r"答卷|回顾|收官|成绩单|五年来|这五年|过去五年|高质量完成|圆满完成|实施以来")
+
+
 def reviews_own_period(text: str, start: int | None, end: int) -> bool:
     """The opening of the page looks back over the period of its plan: a review word (答卷, 成就,
     高质量完成 …) naming that period (“十四五”…答卷, 高质量完成“十四五”), not an earlier one
@@ -186,14 +189,16 @@ def reviews_own_period(text: str, start: int | None, end: int) -> bool:
         before = re.findall(r"十[一二三四五]五", head[max(0, m.start() - 20):m.start()])
         after = re.findall(r"十[一二三四五]五", head[m.end():m.end() + 8])
         named = before[-1] if before else (after[0] if after else None)
-        if named == own or (named is None and (own is None or own in head)):
+        if named == own and named is not None:
             return True
+        if named is None and ((own is not None and own in head) or (own is None and _STRONG_REVIEW.match(m.group(0)))):
+            return True  # no period named: only words that look back by themselves (回顾, 五年来)
     return False
 
 
 # a year a page reports a figure for (2022年，… / 2022年的9777.6亿元): not a goal's year (到2025年,
 # 实现2027年…目标), not a date (2023年5月), not a deadline (2025年前), not a title's (《…2023年…》)
-_BARE_YEAR = re.compile(r"(?<![到至望\d—–~-])(?<!实现|确保|力争|争取)((?:19|20)\d\d)\s*年"
+_BARE_YEAR = re.compile(r"(?<![到至望比较\d—–~-])(?<!实现|确保|力争|争取|相比)((?:19|20)\d\d)\s*年"
                         r"(?![\d—–~-]|\s*\d{1,2}\s*月|前|以前|底前)")
 _FUTURE_IN_CLAUSE = re.compile(r"[^。；;]{0,16}?(?:将|要|力争|计划|预计|目标|拟|有望)")
 # a change that reached a year: 从2012年的1.1万亿元增长到2021年的2.71万亿元
