@@ -2,6 +2,7 @@
 
 Sentences are made up for these tests (not taken from the seed documents)."""
 import sys
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "extraction"))
@@ -113,3 +114,13 @@ def test_a_total_of_listed_regions_is_one_fact_of_the_document_region():
     assert (f.value, f.region_name) == (9777.6, "广西壮族自治区") and "地区生产总值" in f.indicator_name
     each = extract("2022年，南宁、柳州两市研发投入强度均超过2%。", region="广西壮族自治区", code="450000")
     assert [(f.value, f.region_name) for f in each] == [(2, "南宁市"), (2, "柳州市")]
+
+
+def test_the_votes_of_a_congress_are_not_facts_of_its_plan():
+    facts = extract("大会应到代表602人，以99.3%的赞成率审查通过了《纲要》。《纲要》提出，到2025年地区生产总值达到3.5万亿元。")
+    assert [(f.value, f.unit) for f in facts] == [(3.5, "万亿元")]
+
+
+def test_a_rank_in_the_world():
+    facts = extract("2025年，全省花卉产量全球第一，咖啡产量全国第一。", published=date(2026, 1, 20))
+    assert [(f.value, f.kind) for f in facts] == [(1, "rank"), (1, "rank")]

@@ -223,7 +223,7 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
                 and indicator not in prior_subject:
             indicator += prior_subject  # 孵化器达到50家，其中国家级10家 → 国家级孵化器
             subject = prior_subject
-        if not indicator:
+        if not indicator or lx.PROCEDURAL.search(indicator):
             continue
         region = rs.region_for(sentence, q.start, subjects, spans, starts) if subjects else None
         region_name, region_code = (region.name, region.code) if region else (ctx.region_name, ctx.region_code)

@@ -113,3 +113,6 @@ TRAILING_NOISE = re.compile(
 PAGE_FURNITURE = re.compile(r"浏览次数|浏览量|访问量|访问人数|访问次数|阅读量|阅读数|点击量|点击数|本网站|本站|评论|点赞|收藏|转发|"
                             r"责任编辑|联系电话|版权所有|Copyright|ICP备")
 PAGE_FURNITURE_MAX_CHARS = 80
+
+# the procedure of a meeting, not a plan's figure: 以99.3%的赞成率审查通过, 应到代表602人, 赞成598票
+PROCEDURAL = re.compile(r"赞成|反对票|弃权|投票|表决|应到|实到|出席代表|列席")

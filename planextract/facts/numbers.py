@@ -29,7 +29,7 @@ QUANTITY = re.compile(rf"(?P<num>{_ARABIC}){_TAIL}(?:{_UNIT_GROUP})?")  # the un
 QUANTITY_CN = re.compile(rf"(?P<num>{_CHINESE}){_TAIL}{_UNIT_GROUP}")
 RANK = re.compile(
     r"(?P<verb>位居|位于|位列|排名|排在|跻身|稳居|跃居|升至|上升至|提升至|保持在|保持|进入|居于|居|列|排|由|从|"
-    r"(?<=[\d年])(?=第)|(?=(?:全国|全省|全市|全区|全州|国内|西部|中部|东部|东北)[^，。；,;]{0,8}?第))"
+    r"(?<=[\d年])(?=第)|(?=(?:全国|全省|全市|全区|全州|国内|全球|世界|全世界|西部|中部|东部|东北)[^，。；,;]{0,8}?第))"
     r"(?P<scope>[\u4e00-\u9fffA-Za-z“”\"]{0,10}?)"
     r"(?P<form>前|第)\s?(?P<n>\d+|[一二三四五六七八九十]+)\s?(?P<unit>位|名|强)?")
 FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十百]+|\d+)分之(?P<num>[一二三四五六七八九十]+|\d+)")
