@@ -124,3 +124,9 @@ def test_the_votes_of_a_congress_are_not_facts_of_its_plan():
 def test_a_rank_in_the_world():
     facts = extract("2025年，全省花卉产量全球第一，咖啡产量全国第一。", published=date(2026, 1, 20))
     assert [(f.value, f.kind) for f in facts] == [(1, "rank"), (1, "rank")]
+
+
+def test_a_level_reached_over_a_period_stays_a_level_and_money_spent_over_it_adds_up():
+    facts = extract("“十三五”期间，全市地区生产总值突破2000亿元，完成固定资产投资超过8000亿元。",
+                    published=date(2021, 2, 1), start=2021, end=2025)
+    assert [(f.value, f.kind) for f in facts] == [(2000, "level"), (8000, "increment")]

@@ -472,8 +472,10 @@ def _kind(q: Quantity, before: str, scope: str, role: str, period: TimeMark | No
                 and verb not in ("增加", "提高", "减少", "下降"):
             return "level"  # 2020年，培育规上企业354家: the stock then; 比上年增加16859人 stays a change
         return "increment"
-    if role == "observation" and over_period and base in lx.CURRENCY_UNITS and not per_year:
+    if role == "observation" and over_period and base in lx.CURRENCY_UNITS and not per_year \
+            and lx.ACCUMULATED_FLOW.search(clause or scope):
         return "increment"  # “十四五”期间，综合交通投资超过800亿元: the period's total
+        # (地区生产总值突破2万亿元 at the period's end stays a level)
     if role == "observation" and over_period and countable and not _STOCK_VERB.search(scope) and \
             verb not in _STOCK_VERBS and not (verb or "").endswith(("到", "至")):
         return "increment"  # “十三五”期间，建成智能工厂34个: what the period added

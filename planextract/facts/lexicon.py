@@ -114,5 +114,9 @@ PAGE_FURNITURE = re.compile(r"浏览次数|浏览量|访问量|访问人数|访�
                             r"责任编辑|联系电话|版权所有|Copyright|ICP备")
 PAGE_FURNITURE_MAX_CHARS = 80
 
+# money that adds up over a period (投资, 引资, 专项债): a period's total of it is an increment
+ACCUMULATED_FLOW = re.compile(r"投资|投入|资金|债券|专项债|融资|引进|招商|引资|到位|补助|支出|拨付|争取|发放|减税|降费|"
+                              r"成交|签约|交易额")
+
 # the procedure of a meeting, not a plan's figure: 以99.3%的赞成率审查通过, 应到代表602人, 赞成598票
 PROCEDURAL = re.compile(r"赞成|反对票|弃权|投票|表决|应到|实到|出席代表|列席")
