@@ -263,6 +263,10 @@ def paired_subject(indicator: str, count: int) -> list[str]:
             at = indicator.find(pair)
             if at >= 0:
                 return [indicator[:at] + m + indicator[at + len(pair):] for m in members]
+    if count == 3:  # 三次产业对经济增长的贡献率分别为…: the first, second and third industries
+        at = indicator.find("三次产业")
+        if at >= 0:
+            return [indicator[:at] + m + indicator[at + 4:] for m in ("第一产业", "第二产业", "第三产业")]
     return [indicator]
 
 
