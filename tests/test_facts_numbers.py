@@ -257,3 +257,8 @@ def test_ranks_written_with_spaces_and_shared_by_a_list():
     facts = extract("到2025年，晚熟柑橘、红心猕猴桃、柠檬“三大优势产业”争取做到全国第1。")
     assert [(f.indicator_name, f.value, f.is_aspirational) for f in facts] == [
         ("晚熟柑橘", 1, True), ("红心猕猴桃", 1, True), ("柠檬", 1, True)]
+
+
+def test_a_number_after_an_ascii_comma_starts_a_clause_but_a_thousands_separator_does_not():
+    values = [(q.value, q.unit) for q in find_quantities("该市18个贫困区县全部摘帽,1919个贫困村全部出列,人口1,919万人")]
+    assert values == [(18, "个"), (1919, "个"), (1919, "万人")]

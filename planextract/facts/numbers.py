@@ -175,8 +175,9 @@ def _quantity(sentence: str, m: re.Match) -> Quantity | None:
     chinese = not num[0].isdigit()
     if chinese and not unit:
         return None  # a Chinese numeral without a unit (十大, 一批) is never a quantity
-    if m.start() > 0 and (sentence[m.start() - 1].isdigit() or sentence[m.start() - 1] in ".,"):
-        return None
+    if m.start() > 0 and (sentence[m.start() - 1].isdigit() or
+                          sentence[m.start() - 1] in ".," and m.start() >= 2 and sentence[m.start() - 2].isdigit()):
+        return None  # inside a number (1,919 / 3.5); after a comma or stop that ends a clause it starts one
     if _is_numbering(sentence, m):
         return None
     if unit == "分" and sentence[m.end():m.end() + 1] in lx.NOT_SCORE_AFTER_FEN:
