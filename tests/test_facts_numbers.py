@@ -262,3 +262,10 @@ def test_ranks_written_with_spaces_and_shared_by_a_list():
 def test_a_number_after_an_ascii_comma_starts_a_clause_but_a_thousands_separator_does_not():
     values = [(q.value, q.unit) for q in find_quantities("该市18个贫困区县全部摘帽,1919个贫困村全部出列,人口1,919万人")]
     assert values == [(18, "个"), (1919, "个"), (1919, "万人")]
+
+
+def test_a_rank_that_moves_gives_both_ranks():
+    values = [q.value for q in find_quantities("2023年，全省地区生产总值全国排名由第六升至第五。")]
+    assert values == [6, 5]
+    values = [q.value for q in find_quantities("全国排位从第24位跃升到第18位。")]
+    assert values == [24, 18]

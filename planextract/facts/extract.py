@@ -258,7 +258,9 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
             fact.baseline_value = base.value
             fact.baseline_year = start_value or (mark.period_start - 1 if mark and mark.period_start else None)
             base.role, base.year, base.year_inferred = "observation", fact.baseline_year, False
-            base.kind = "share" if base.kind == "share" else "level"
+            base.kind = base.kind if base.kind in ("share", "rank") else "level"
+            if base.kind == "rank" and fact.kind == "rank":
+                fact.indicator_name = base.indicator_name  # 由第六升至第五: the same ranking, moved
             base.period_start_year, base.is_aspirational, base.per_year = None, False, False
         if "分别" in whole_before or id(q) in listed:
             # 分别达到20%和25% / 比2015年增长30%、56.9%、106.1%: the i-th number is the i-th item's

@@ -80,7 +80,9 @@ PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2
 DEPENDENT_HEADS = ("占", "比重", "增速", "增长", "年均", "增幅", "降幅", "下降", "提高", "提升", "增加", "减少",
                    "降低", "上升", "上涨", "涨幅")
 # a bare head that names nothing on its own (…企业1200家，总数达6800家)
-GENERIC_HEADS = ("总数", "总量", "总额", "数量", "规模", "总规模", "占比", "比例")
+GENERIC_HEADS = ("总数", "总量", "总额", "数量", "规模", "总规模", "占比", "比例",
+                 # a rank's move names nothing either (由第六升至第五)
+                 "升", "跃升", "回升", "进位", "前移", "降", "退", "排位", "位次")
 
 # ---- what is not a fact --------------------------------------------------------
 # a count right before one of these nouns describes the document's structure, not a region

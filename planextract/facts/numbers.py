@@ -28,7 +28,8 @@ QUANTITY = re.compile(rf"(?P<num>{_ARABIC}){_TAIL}(?:{_UNIT_GROUP})?")  # the un
 # the pattern asks for one and the scan stays fast
 QUANTITY_CN = re.compile(rf"(?P<num>{_CHINESE}){_TAIL}{_UNIT_GROUP}")
 RANK = re.compile(
-    r"(?P<verb>位居|位于|位列|排名|排在|跻身|稳居|跃居|升至|上升至|提升至|保持在|保持|进入|居于|居|列|排|由|从|"
+    r"(?P<verb>位居|位于|位列|排名|排在|跻身|稳居|跃居|(?:跃|上|提|回)?升(?:至|到)|前移(?:至|到)|进位(?:至|到)|"
+    r"(?:下)?降(?:至|到)|退(?:至|到)|保持在|保持|进入|居于|居|列|排|由|从|"
     r"(?<=[\d年])(?=第)|(?=(?:全国|全省|全市|全区|全州|国内|全球|世界|全世界|西部|中部|东部|东北)[^，。；,;全]{0,8}?第))"
     r"(?P<scope>[\u4e00-\u9fffA-Za-z“”\"]{0,10}?)"
     r"(?P<form>前|第)\s?(?P<n>\d+|[一二三四五六七八九十]+)\s?(?P<unit>位|名|强)?")
@@ -295,6 +296,10 @@ def _is_structure(sentence: str, m: re.Match, end: int) -> bool:
     return rest.startswith(lx.STRUCTURAL_NOUNS)
 
 
+_RANK_MOVES = "升跃上提前进降退下回"  # 由第六升至第五: the rank moves on
+_PERIOD_SCOPE = re.compile(r"^[“\"]十[一二三四五六]五[”\"](?:末|期末|初|时期)?$")
+
+
 def _ranks(sentence: str) -> list[Quantity]:
     out = []
     for m in RANK.finditer(sentence):
@@ -303,10 +308,11 @@ def _ranks(sentence: str) -> list[Quantity]:
             continue
         if m.group("form") == "前" and following in ("列", "沿"):
             continue
-        if not m.group("unit") and following and "\u4e00" <= following <= "\u9fff" and following not in "位名":
-            continue  # 第一城, 第一方阵, 前三季度: a name or a period, not a rank
-        if "“" in m.group("scope") or "”" in m.group("scope"):
-            continue
+        if not m.group("unit") and following and "\u4e00" <= following <= "\u9fff" and following not in "位名" \
+                and not (m.group("form") == "第" and following in _RANK_MOVES):
+            continue  # 第一城, 第一方阵, 前三季度: a name or a period, not a rank (由第六升至第五 is one)
+        if ("“" in m.group("scope") or "”" in m.group("scope")) and not _PERIOD_SCOPE.search(m.group("scope")):
+            continue  # 第一个“…”: a name; 由“十二五”末第18位: a rank at a period's end
         value = to_number(m.group("n"))
         if value is None:
             continue
@@ -314,6 +320,9 @@ def _ranks(sentence: str) -> list[Quantity]:
         if sentence.startswith(("左右", "上下"), m.end()):  # 第40位左右
             comparator = "~"
         start = m.start("scope") if m.group("scope") else m.start("form")
+        opens = max(m.group("scope").rfind("由"), m.group("scope").rfind("从"))
+        if opens >= 0:
+            start = m.start("scope") + opens + 1  # 全国排名由第六升至第五: 由 opens a move, the rank follows it
         out.append(Quantity(start, m.end(), value, None, "位", comparator, kind_hint="rank", after=m.end()))
     return out
 
