@@ -130,3 +130,10 @@ def test_a_level_reached_over_a_period_stays_a_level_and_money_spent_over_it_add
     facts = extract("“十三五”期间，全市地区生产总值突破2000亿元，完成固定资产投资超过8000亿元。",
                     published=date(2021, 2, 1), start=2021, end=2025)
     assert [(f.value, f.kind) for f in facts] == [(2000, "level"), (8000, "increment")]
+
+
+def test_counts_that_frame_a_statement_are_not_figures_of_each_region():
+    text = ("今年8月，河北省11个设区市中，秦皇岛、承德、张家口、廊坊、保定、沧州、邢台7个设区市达到国家空气质量二级标准"
+            "(35微克/立方米)。")
+    facts = extract(text, region="河北省", code="130000", published=date(2018, 9, 4))
+    assert [(f.value, f.unit, f.region_name) for f in facts] == [(7, "个", "河北省")]

@@ -223,7 +223,7 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
                 and indicator not in prior_subject:
             indicator += prior_subject  # 孵化器达到50家，其中国家级10家 → 国家级孵化器
             subject = prior_subject
-        if not indicator or lx.PROCEDURAL.search(indicator):
+        if not indicator or lx.PROCEDURAL.search(indicator) or _not_a_figure(sentence, q):
             continue
         region = rs.region_for(sentence, q.start, subjects, spans, starts) if subjects else None
         region_name, region_code = (region.name, region.code) if region else (ctx.region_name, ctx.region_code)
@@ -386,7 +386,20 @@ def _distribute(fact: Fact, indicator: str, sentence: str, q: Quantity, before: 
 _REGION_COUNT = re.compile(r"^\s*(?:等)?(?:[一两二三四五六七八九十\d]+(?:个)?)?(?:市|县|区|地|省|县（市、区）|县\(市、区\))?")
 
 
+_REGION_UNITS = re.compile(r"\s*(?:设区市|地级市|城市|市州|市|县|区|地区|县（市、区）|县\(市、区\))")
 _AGGREGATE = re.compile(r"^\s*等\s*[一两二三四五六七八九十\d]+\s*个?[^，。；,;]{0,12}?(?:城市|市|县|区|地区)|^\s*(?:合计|共计|总计)")
+
+
+_SCOPE_OF_REGIONS = re.compile(r"(?:设区市|地级市|城市|市州|市|县|区|县（市、区）|县\(市、区\))中")
+_STANDARD_BEFORE = re.compile(r"(?:标准|限值|阈值|标准值)[（(]$")
+
+
+def _not_a_figure(sentence: str, q: Quantity) -> bool:
+    """Numbers that frame a statement rather than measure a region: the set it speaks of (全省11个
+    设区市中，…) and a standard quoted in brackets (达到二级标准(35微克/立方米))."""
+    if q.unit == "个" and _SCOPE_OF_REGIONS.match(sentence, q.end):
+        return True
+    return bool(_STANDARD_BEFORE.search(sentence, 0, q.start)) and sentence[q.end:q.end + 1] in (")", "）")
 
 
 def _shared_by_regions(fact: Fact, sentence: str, clause_start: int, q: Quantity, subjects,
@@ -401,6 +414,10 @@ def _shared_by_regions(fact: Fact, sentence: str, clause_start: int, q: Quantity
     if len(listed) < 2:
         return None
     between = sentence[listed[-1].end:q.start]
+    if not between.strip() and _REGION_UNITS.match(sentence, q.end):
+        # 秦皇岛、承德…邢台7个设区市达到二级标准: the number counts the regions listed, one fact
+        region = (ctx.region_name, ctx.region_code) if ctx else (None, None)
+        return [replace(fact, region_name=region[0], region_code=region[1])]
     if _AGGREGATE.match(between) and not re.search(r"[均各都]", between):
         region = (ctx.region_name, ctx.region_code) if ctx else (None, None)
         indicator = cl.clean_indicator(_REGION_COUNT.sub("", between)) or fact.indicator_name
