@@ -189,3 +189,8 @@ def test_the_three_industries_listed_by_respectively():
     facts = extract("2023年，三次产业对经济增长的贡献率分别为7.6%、29.9%和62.5%。", published=date(2024, 3, 1))
     assert [f.indicator_name for f in facts] == [
         "第一产业对经济增长的贡献率", "第二产业对经济增长的贡献率", "第三产业对经济增长的贡献率"]
+
+
+def test_a_step_reached_names_no_indicator():
+    f = one("2021年，全省经济总量首次迈上5万亿元新台阶。", published=date(2022, 1, 21))
+    assert (f.indicator_name, f.value, f.unit) == ("经济总量", 5, "万亿元")

@@ -172,7 +172,7 @@ def prefix_noun(sentence: str, end: int, clause_end: int) -> str:
         rest = rest[:m.start()]
     rest = rest.lstrip("的 ")
     if not rest or rest[0] in "，,。；;、和及与或（(.!?！？:：" or _VERB.match(rest) or \
-            rest.startswith(("左右", "以上", "各", "大关", "台阶", "关口")):
+            rest.startswith(("左右", "以上", "各", "大关", "台阶", "关口", "新台阶", "新关口", "量级", "规模")):
         return ""
     return clean_indicator(rest)
 
