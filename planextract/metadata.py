@@ -347,7 +347,7 @@ _FIVE_YEAR_PLAN_NAMES = {"十三五": "第十三个五年规划纲要", "十四�
 
 # words only a work report says of itself: 今年政府工作的总体要求是 / 各位代表
 _REPORT_VOICE = re.compile(r"政府工作的?总体要求|各位代表[:：]")
-_REVIEWED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作)?回顾")
+_REVIEWED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作)?回顾|(?:回顾|回望|总结)\s*((?:19|20)\d{2})\s*年")
 _PLANNED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作安排|工作任务|目标任务|主要目标|主要预期目标|发展目标|总体要求|重点工作)")
 
 
@@ -358,7 +358,7 @@ def _work_report_year(text: str) -> int | None:
     if planned:
         return int(planned.group(1))
     reviewed = _REVIEWED_YEAR.search(text)
-    return int(reviewed.group(1)) + 1 if reviewed else None
+    return int(reviewed.group(1) or reviewed.group(2)) + 1 if reviewed else None
 
 
 def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | None, year: int | None,
