@@ -178,3 +178,11 @@ def test_goals_that_will_show_results_do_not_make_a_page_a_review():
     facts = extract("到2015年，经济区的主要目标是：\n——资源节约环境保护取得明显成效。森林覆盖率达到45%以上。\n"
                     "到2020年，地区生产总值力争比2015年翻一番。", published=None, start=None, end=2020, kind="news")
     assert [(f.value, f.role, f.year) for f in facts if f.unit == "%"] == [(45, "target", 2015)]
+
+
+def test_news_of_a_work_report_reports_last_year_and_lists_this_years_goals():
+    text = ("1月25日，代省长在省人民代表大会上作政府工作报告时表示，全省地区生产总值达到1.78万亿元。\n"
+            "今年，全省将接续办好15件民生实事。具体包括：\n建设100个口袋公园。\n加装农村公路安全护栏4000公里。")
+    facts = extract(text, published=date(2021, 1, 25), start=2021, end=2021, kind="news")
+    assert [(f.value, f.role) for f in facts] == [
+        (1.78, "observation"), (15, "target"), (100, "target"), (4000, "target")]

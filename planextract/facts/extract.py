@@ -103,7 +103,7 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
             continue
         found = _paragraph_facts(line, start, ctx, regions, section)
         facts.extend(found)
-        if not found and line.rstrip().endswith((":", "：")):
+        if line.rstrip().endswith((":", "：")):
             section = Section.introducing(line, ctx, section)
     facts.sort(key=lambda f: f.char_start)  # reading order
     return [_to_original(f, view, text) for f in facts]
@@ -133,7 +133,7 @@ class Section:
         """A line that introduces a list (到2015年，…的主要目标是：) lends its year and its goals to
         the items below it."""
         heading = cls.of(line, ctx)
-        role = "target" if GOAL_LIST.search(line) else heading.role or current.role
+        role = "target" if GOAL_LIST.search(line) or GOAL_WORDS.search(line) else heading.role or current.role
         return cls(role, heading.mark or current.mark, 8)
 
     def under(self, parent: "Section") -> "Section":

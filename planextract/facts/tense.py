@@ -141,6 +141,9 @@ def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
         if ctx.plan_end is not None and ref is not None and not ctx.reference_inferred and \
                 (ref > ctx.plan_end or (ref == ctx.plan_end and (ctx.reference_month or 0) >= 9)):
             return "observation"  # written as the plan's period closes: what it states is done
+        if ctx.plan_end is not None and ref is not None and ctx.doc_kind == "news" and ctx.plan_start == ref \
+                and (ctx.reference_month or 12) <= 3 and not goal_like:
+            return "observation"  # news of a year's work report: its figures with no year are last year's
         return "target" if ctx.plan_end is not None or ref is None else _by_month(ctx, goal_like, dated=False)
     return _by_month(ctx, goal_like)
 
