@@ -269,3 +269,9 @@ def test_a_rank_that_moves_gives_both_ranks():
     assert values == [6, 5]
     values = [q.value for q in find_quantities("全国排位从第24位跃升到第18位。")]
     assert values == [24, 18]
+
+
+def test_days_are_counted_only_as_a_count_of_days():
+    assert [(q.value, q.unit) for q in find_quantities("全省优良天数68天，同比增加10天。")] == [(68, "天"), (10, "天")]
+    assert find_quantities("审批事项30天内办结") == []
+    assert [(q.value, q.unit) for q in find_quantities("PM2.5平均浓度38.6微克每立方米")] == [(38.6, "微克每立方米")]

@@ -15,14 +15,14 @@ MAGNITUDE_FACTOR = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e
 # base units, longest first inside each group; compound intensities before their parts
 CURRENCY_UNITS = ["元/人·年", "元/平方公里", "元/平方米", "元/亩", "元/人", "元/吨", "美元", "元"]
 PERCENT_UNITS = ["个百分点", "百分点", "%", "‰"]
-INTENSITY_UNITS = ["微克/立方米", "毫克/立方米", "千瓦时/万元", "吨二氧化碳/万元", "台/万人", "件/万人", "个/万人", "人/万人", "吨/万元", "吨标准煤/万元", "千克/万元",
+INTENSITY_UNITS = ["微克/立方米", "毫克/立方米", "微克每立方米", "毫克每立方米", "千瓦时/万元", "吨二氧化碳/万元", "台/万人", "件/万人", "个/万人", "人/万人", "吨/万元", "吨标准煤/万元", "千克/万元",
                    "立方米/万元", "标准煤/万元"]
 COUNT_UNITS = ["台套", "人次", "个", "家", "项", "件", "台", "套", "名", "人", "条", "座", "所", "只", "辆",
                "艘", "架", "户", "款", "种", "处", "张", "部", "篇", "株", "支", "栋", "间", "批次", "场", "根", "列"]
 AREA_UNITS = ["平方公里", "平方千米", "平方米", "平米", "公顷", "亩"]
 OTHER_UNITS = ["千瓦时", "千瓦", "兆瓦", "吉瓦", "吨标准煤", "吨标煤", "吨", "千克", "公斤", "斤", "立方米", "公里", "千米", "标准箱", "标箱",
                "GWh", "MWh", "kWh", "EFlops", "PFlops", "hm2", "/10万",
-               "TEU", "倍", "分", "岁"]
+               "TEU", "倍", "分", "岁", "天"]
 BASE_UNITS = INTENSITY_UNITS + CURRENCY_UNITS + PERCENT_UNITS + AREA_UNITS + OTHER_UNITS + COUNT_UNITS
 
 COUNT_UNIT_SET = set(COUNT_UNITS)

@@ -192,6 +192,8 @@ def _quantity(sentence: str, m: re.Match) -> Quantity | None:
         return None  # 三个"上海方案", 五大产业: small Chinese counts name structures
     if _is_year_or_date(sentence, m):
         return None
+    if unit == "天" and not _DAYS_COUNTED.search(sentence, max(0, m.start() - 12), m.start()):
+        return None  # 30天内, 每周5天: a duration; 优良天数68天 counts days
     value = to_number(num)
     if value is None:
         return None
@@ -207,6 +209,9 @@ def _quantity(sentence: str, m: re.Match) -> Quantity | None:
         start, value = start - 1, -value  # 自然增长率为-2.11‰
     comparator = _combine(_comparator_before(sentence, start), after, bool(m.group("approx") or m.group("approx2")))
     return Quantity(start, end_cmp, value, high, mag + unit + (m.group("per") or ""), comparator, after=end)
+
+
+_DAYS_COUNTED = re.compile(r"(?:天数|日数)")
 
 
 def _is_negative(sentence: str, start: int) -> bool:
