@@ -137,3 +137,9 @@ def test_counts_that_frame_a_statement_are_not_figures_of_each_region():
             "(35微克/立方米)。")
     facts = extract(text, region="河北省", code="130000", published=date(2018, 9, 4))
     assert [(f.value, f.unit, f.region_name) for f in facts] == [(7, "个", "河北省")]
+
+
+def test_all_the_regions_of_a_place_are_the_subject_not_a_figure():
+    facts = extract("上半年，全省118个县(市)实现生产总值11268.4亿元，同比增长6.3%。", region="河北省", code="130000",
+                    published=date(2023, 8, 1))
+    assert [(f.value, f.unit) for f in facts] == [(11268.4, "亿元"), (6.3, "%")]

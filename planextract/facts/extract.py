@@ -391,6 +391,7 @@ _AGGREGATE = re.compile(r"^\s*等\s*[一两二三四五六七八九十\d]+\s*个
 
 
 _SCOPE_OF_REGIONS = re.compile(r"(?:设区市|地级市|城市|市州|市|县|区|县（市、区）|县\(市、区\))中")
+_WHOLE_SET = re.compile(r"(?:全省|全市|全区|全国|全州|全川|全疆|全县)(?:的)?$")
 _STANDARD_BEFORE = re.compile(r"(?:标准|限值|阈值|标准值)[（(]$")
 
 
@@ -399,6 +400,8 @@ def _not_a_figure(sentence: str, q: Quantity) -> bool:
     设区市中，…) and a standard quoted in brackets (达到二级标准(35微克/立方米))."""
     if q.unit == "个" and _SCOPE_OF_REGIONS.match(sentence, q.end):
         return True
+    if q.unit == "个" and _REGION_UNITS.match(sentence, q.end) and _WHOLE_SET.search(sentence, 0, q.start):
+        return True  # 全省118个县(市)实现生产总值…: all the regions of a place, the subject of its figures
     return bool(_STANDARD_BEFORE.search(sentence, 0, q.start)) and sentence[q.end:q.end + 1] in (")", "）")
 
 
