@@ -275,3 +275,9 @@ def test_days_are_counted_only_as_a_count_of_days():
     assert [(q.value, q.unit) for q in find_quantities("全省优良天数68天，同比增加10天。")] == [(68, "天"), (10, "天")]
     assert find_quantities("审批事项30天内办结") == []
     assert [(q.value, q.unit) for q in find_quantities("PM2.5平均浓度38.6微克每立方米")] == [(38.6, "微克每立方米")]
+
+
+def test_positions_in_a_ranking_written_without_di():
+    values = [(q.value, q.kind_hint) for q in find_quantities("全市地区生产总值排名由2015年的53位跃升至47位。")]
+    assert values == [(53, "rank"), (47, "rank")]
+    assert find_quantities("居住着近7000位百岁老人。") == []  # people, not positions

@@ -108,7 +108,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     """Every quantity with a unit in a sentence, in order, qualifiers removed."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    special = (_ranks(sentence) if ("前" in sentence or "第" in sentence) else []) + \
+    special = (_ranks(sentence) if ("前" in sentence or "第" in sentence or "位" in sentence) else []) + \
         (_fractions(sentence) if "分之" in sentence else []) + \
         (_halves(sentence) if "一半" in sentence else []) + \
         (_percent_words(sentence) if ("百分之" in sentence or "成" in sentence) else []) + \
@@ -305,6 +305,10 @@ _RANK_MOVES = "升跃上提前进降退下回"  # 由第六升至第五: the ran
 _PERIOD_SCOPE = re.compile(r"^[“\"]十[一二三四五六]五[”\"](?:末|期末|初|时期)?$")
 
 
+_RANKING_WORDS = re.compile(r"排名|排位|位次|名次|排序")
+_BARE_POSITION = re.compile(r"(?<=[由从至到的])(\d{1,3})\s*位(?![数置于居列])")
+
+
 def _ranks(sentence: str) -> list[Quantity]:
     out = []
     for m in RANK.finditer(sentence):
@@ -329,6 +333,13 @@ def _ranks(sentence: str) -> list[Quantity]:
         if opens >= 0:
             start = m.start("scope") + opens + 1  # 全国排名由第六升至第五: 由 opens a move, the rank follows it
         out.append(Quantity(start, m.end(), value, None, "位", comparator, kind_hint="rank", after=m.end()))
+    if _RANKING_WORDS.search(sentence):  # 排名由2015年的53位跃升至47位: positions written without 第
+        taken = [(q.start, q.end) for q in out]
+        for m in _BARE_POSITION.finditer(sentence):
+            if not any(s <= m.start(1) < e for s, e in taken):
+                out.append(Quantity(m.start(1), m.end(), float(m.group(1)), None, "位", "=", kind_hint="rank",
+                                    after=m.end()))
+        out.sort(key=lambda q: q.start)
     return out
 
 
