@@ -7,7 +7,8 @@ line (`指标\t单位\t2020年\t2025年\t属性`). This module flattens a grid i
 * Header rows: the first row, plus every row a header cell reaches down into (a 指标 cell
   spanning two rows) or that holds the sub-headings of a header spanning several columns
   (规划目标 over 2020年 | 2025年). Each column's header is its lowest heading (2020年); a group
-  heading that names a year is kept in front of a heading that does not (2025年 + 目标值).
+  heading that names a year goes in front of a heading that only says "value" (2025年 + 目标值),
+  not of one that names a measure (年均增长 stays as it is, so the extractor knows it).
   A heading spanning columns without sub-headings labels the last column it spans (its other
   columns are usually a category).
 * Body rows: a cell spanning rows repeats its text in each row (属性 预期性 for a block of
@@ -23,6 +24,8 @@ import re
 from dataclasses import dataclass, field
 
 YEAR = re.compile(r"(?:19|20)\d\d\s*年")
+# headings that say only "the value" and need their group's year (2025年 over 目标值)
+_VALUE_HEADING = re.compile(r"^(?:规划|预期|计划|实际|现状|完成)?(?:目标|目标值|值|数值|指标值|规划值|预期值|预计|实际值|完成值|现状值)$")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _ASCII_PUNCT_END = re.compile(r"[,.;:!?)\]%]")
@@ -171,7 +174,7 @@ def _header_labels(owner: list[list[GridCell | None]], h: int) -> list[str]:
             continue  # a heading spanning columns without sub-headings labels its last column
         label = lowest.text
         for upper in reversed(stack[:-1]):
-            if YEAR.search(upper.text) and not YEAR.search(label):
+            if YEAR.search(upper.text) and _VALUE_HEADING.match(label):
                 label = upper.text + label
         labels[c] = label
     return labels

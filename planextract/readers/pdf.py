@@ -30,6 +30,7 @@ from .pdflayout import CJK_RANGE, Char, PageLayout, TableBlock, compose, remove_
 
 MIN_TABLE_EDGES = 6         # ruling lines on a page before looking for a table (a grid has more)
 TEXT_PAGE_CHARS = 30        # a page with fewer visible characters has no real text layer
+MAPPING_SAMPLE = 4          # every 4th character is checked for a Unicode mapping (garbled text)
 _CJK = re.compile(f"[{CJK_RANGE}]")
 _ASCII_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z][a-z]{1,}(?![A-Za-z])")
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(?:([Zz])|([+-])(\d{2})'?(\d{2})?'?)?")
@@ -122,15 +123,17 @@ class _TextStats:
         self.visible = 0          # characters other than spaces
         self.cjk = 0
         self.ascii_word_chars = 0
-        self.unmapped = 0         # characters whose font has no Unicode mapping for them
+        self.checked = 0          # characters checked for a Unicode mapping (a sample)
+        self.unmapped = 0         # … of which their font has no Unicode mapping
         self.text_pages = 0
         self.image_pages: list[int] = []  # 1-based pages with images and no text
 
-    def add_page(self, number: int, text: str, unmapped: int, images: int) -> None:
+    def add_page(self, number: int, text: str, checked: int, unmapped: int, images: int) -> None:
         visible = sum(1 for ch in text if not ch.isspace())
         self.visible += visible
         self.cjk += len(_CJK.findall(text))
         self.ascii_word_chars += sum(len(w) for w in _ASCII_WORD.findall(text))
+        self.checked += checked
         self.unmapped += unmapped
         if visible >= TEXT_PAGE_CHARS:
             self.text_pages += 1
@@ -144,13 +147,13 @@ class _TextStats:
                                         f"ocrmypdf) or find the text version.")
         if self.visible < 20:
             return
-        garbled = self.unmapped > 0.5 * self.visible or (
+        garbled = (self.checked and self.unmapped > 0.5 * self.checked) or (
             self.cjk < 0.05 * self.visible and self.ascii_word_chars < 0.3 * self.visible)
         if garbled:
             raise Unreadable("garbled", f"PDF text layer is garbled: of {self.visible:,} characters "
                                         f"{self.cjk:,} are Chinese and {self.ascii_word_chars:,} form English "
-                                        f"words ({self.unmapped:,} have no Unicode mapping; its fonts lack a "
-                                        f"ToUnicode map). Re-export the PDF from the original document, or run "
+                                        f"words ({self.unmapped:,} of {self.checked:,} checked have no Unicode "
+                                        f"mapping: its fonts lack a ToUnicode map). Re-export the PDF from the original document, or run "
                                         f"OCR on it (for example ocrmypdf --force-ocr).")
 
 
@@ -161,13 +164,14 @@ def _read_page(page, number: int, tables: "_TableFinder", stats: _TextStats) -> 
     layout = PageLayout(number=number, width=right - left, height=top - bottom)
     textpage = page.get_textpage()
     try:
-        chars, unmapped = _chars(pdfium_c, textpage, left, top)
+        chars, checked, unmapped = _chars(pdfium_c, textpage, left, top)
     finally:
         textpage.close()
     edges = _ruling_lines(pdfium_c, page, left, top)
     blocks = tables.find(edges, layout, chars) if len(edges) >= MIN_TABLE_EDGES else []
     if blocks:
-        chars = [c for c in chars if c is None or not any(_inside(c, b) for b in blocks)]
+        boxes = [(b.x0, b.top, b.x1, b.bottom) for b in blocks]
+        chars = [c for c in chars if c is None or not _in_any(c, boxes)]
         layout.tables = blocks
     layout.runs = runs_from_chars(chars)
     page_text = "".join(r.text for r in layout.runs) + "".join(
@@ -175,18 +179,19 @@ def _read_page(page, number: int, tables: "_TableFinder", stats: _TextStats) -> 
     images = 0
     if sum(1 for ch in page_text if not ch.isspace()) < TEXT_PAGE_CHARS:
         images = sum(1 for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
-    stats.add_page(number, page_text, unmapped, images)
+    stats.add_page(number, page_text, checked, unmapped, images)
     page.close()
     return layout
 
 
-def _chars(pdfium_c, textpage, left: float, top: float) -> tuple[list[Char | None], int]:
+def _chars(pdfium_c, textpage, left: float, top: float) -> tuple[list[Char | None], int, int]:
     """The page's characters in drawing order, in points from the top-left corner; None where
-    PDFium starts a new line. Also how many have no Unicode mapping."""
+    PDFium starts a new line. Also, of every `MAPPING_SAMPLE`th character, how many were checked
+    for a Unicode mapping and how many have none."""
     raw = textpage.raw
     n = textpage.count_chars()
     if n <= 0:
-        return [], 0
+        return [], 0, 0
     text = textpage.get_text_range()
     if len(text) != n:  # characters outside the BMP: ask one by one
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0xFFFD) for i in range(n))
@@ -194,26 +199,28 @@ def _chars(pdfium_c, textpage, left: float, top: float) -> tuple[list[Char | Non
     box_ref = ctypes.byref(box)
     get_box, map_error = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_HasUnicodeMapError
     chars: list[Char | None] = []
-    unmapped = 0
+    checked = unmapped = 0
     for i, ch in enumerate(text):
         if ch in "\r\n":
-            if not chars or chars[-1] is not None:
+            if chars and chars[-1] is not None:
                 chars.append(None)
             continue
-        if ch != " " and map_error(raw, i):
-            unmapped += 1
-        if ch < " " or ch in "\ufffe\uffff":
-            continue
-        if ch == "\u00ad":  # soft hyphen: a break opportunity, not text
+        if i % MAPPING_SAMPLE == 0 and ch != " ":
+            checked += 1
+            unmapped += bool(map_error(raw, i))
+        if ch < " " or ch in "\ufffe\uffff\u00ad":  # controls; a soft hyphen is a break opportunity, not text
             continue
         get_box(raw, i, box_ref)
         chars.append(Char(ch, box.left - left, top - box.top, box.right - left, top - box.bottom))
-    return chars, unmapped
+    return chars, checked, unmapped
 
 
-def _inside(ch: Char, block: TableBlock) -> bool:
+def _in_any(ch: Char, boxes: list[tuple[float, float, float, float]]) -> bool:
     x, y = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
-    return block.x0 <= x <= block.x1 and block.top <= y <= block.bottom
+    for x0, top, x1, bottom in boxes:
+        if x0 <= x <= x1 and top <= y <= bottom:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -358,7 +365,13 @@ def _edges(values: list[float], tolerance: float = 2.0) -> list[float]:
 
 
 def _index(edges: list[float], value: float) -> int:
-    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+    """Index of the edge nearest to `value`."""
+    i = bisect_right(edges, value)
+    if i == 0:
+        return 0
+    if i == len(edges) or value - edges[i - 1] <= edges[i] - value:
+        return i - 1
+    return i
 
 
 def _cell_text(chars: list[Char]) -> str:

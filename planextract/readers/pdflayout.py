@@ -102,50 +102,61 @@ def runs_from_chars(chars: list[Char | None]) -> list[Run]:
     """Group characters (None marks a line break the PDF library inserted) into runs."""
     runs: list[Run] = []
     current: list[Char] = []
-
-    def close() -> None:
-        if current:
-            run = _make_run(current)
-            if run is not None:
-                runs.append(run)
-            current.clear()
-
+    prev_middle = prev_x0 = prev_x1 = prev_height = 0.0
     for ch in chars:
         if ch is None:
-            close()
+            if current:
+                _close(current, runs)
+                current = []
             continue
+        middle, height = (ch.top + ch.bottom) / 2, ch.bottom - ch.top
         if current:
-            prev = current[-1]
-            size = max(prev.bottom - prev.top, ch.bottom - ch.top, 1.0)
-            same_row = abs((ch.top + ch.bottom) / 2 - (prev.top + prev.bottom) / 2) < 0.5 * size
-            gap = ch.x0 - prev.x1
-            if not same_row or gap > 1.5 * size or ch.x1 < prev.x0 - 0.5 * size:
-                close()
+            size = max(prev_height, height, 1.0)
+            if (abs(middle - prev_middle) >= 0.5 * size or ch.x0 - prev_x1 > 1.5 * size
+                    or ch.x1 < prev_x0 - 0.5 * size):
+                _close(current, runs)
+                current = []
         current.append(ch)
-    close()
+        prev_middle, prev_x0, prev_x1, prev_height = middle, ch.x0, ch.x1, height
+    if current:
+        _close(current, runs)
     return runs
+
+
+def _close(chars: list[Char], runs: list[Run]) -> None:
+    run = _make_run(chars)
+    if run is not None:
+        runs.append(run)
 
 
 def _make_run(chars: list[Char]) -> Run | None:
     parts = []
     prev: Char | None = None
+    x0 = top = float("inf")
+    x1 = bottom = float("-inf")
+    heights = []
     for ch in chars:
-        if prev is not None and ch.text != " " and prev.text != " ":
-            size = max(ch.bottom - ch.top, 1.0)
-            if ch.x0 - prev.x1 > 0.3 * size and not (_CJK.match(ch.text) or _CJK.match(prev.text)):
-                parts.append(" ")  # a gap the PDF drew instead of a space
-        parts.append(ch.text)
+        text = ch.text
+        if text == " ":
+            parts.append(text)
+            continue
+        height = ch.bottom - ch.top
+        if prev is not None and prev.text != " " and ch.x0 - prev.x1 > 0.3 * max(height, 1.0) and not (
+                _CJK.match(text) or _CJK.match(prev.text)):
+            parts.append(" ")  # a gap the PDF drew instead of a space
+        parts.append(text)
+        heights.append(height)
+        x0, top, x1, bottom = min(x0, ch.x0), min(top, ch.top), max(x1, ch.x1), max(bottom, ch.bottom)
         prev = ch
+    if not heights:
+        return None
     raw = "".join(parts)
-    text = _SPACES.sub(" ", raw).strip()
-    text = _drop_spaces_between_cjk(text)
+    text = _drop_spaces_between_cjk(_SPACES.sub(" ", raw).strip())
     if not text:
         return None
-    visible = [c for c in chars if not c.text.isspace()]
-    heights = sorted(c.bottom - c.top for c in visible)
-    return Run(text=text, x0=min(c.x0 for c in visible), top=min(c.top for c in visible),
-               x1=max(c.x1 for c in visible), bottom=max(c.bottom for c in visible),
-               size=max(heights[len(heights) // 2], 1.0), indent_spaces=raw[:1] in (" ", "\u3000"))
+    heights.sort()
+    return Run(text=text, x0=x0, top=top, x1=x1, bottom=bottom, size=max(heights[len(heights) // 2], 1.0),
+               indent_spaces=raw[:1] in (" ", "\u3000"))
 
 
 _CJK_SPACE = re.compile(f"(?<=[{CJK_RANGE}]) (?=[{CJK_RANGE}])")
