@@ -152,6 +152,16 @@ def test_pdf_properties_are_kept_for_metadata(pdf_doc):
     assert pdf_doc.front_matter == {}  # properties never pose as a news post's front matter
 
 
+def test_pdf_rotated_page_reads_upright():
+    doc = parsed(parse_bytes(pf.landscape_table_pdf(), "landscape.pdf"))
+    assert doc.text.split("\n") == [pf.TABLE_CAPTION, "\t".join(pf.HEADER), *("\t".join(r) for r in pf.ROWS)]
+
+
+def test_blank_pdf_is_empty_not_scanned():
+    result = parse_bytes(pf.minimal_pdf(b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"), "blank.pdf")
+    assert isinstance(result, Rejection) and result.reason_code == "empty", result
+
+
 def test_pdf_with_an_owner_password_only_is_read():
     doc = parsed(parse_bytes(pf.encrypted_pdf(user_password=""), "print_protected.pdf"))
     assert doc.text.startswith("\n".join(pf.TITLE_LINES))

@@ -81,9 +81,12 @@ def read_pdf(data: bytes, limits: ReadLimits) -> Reading:
     finally:
         tables.close()
         pdf.close()
-    if not text.strip():
+    if not text.strip() and stats.image_pages:
         raise Unreadable("scanned", f"PDF has {n_pages} page(s) and no text layer: it is scanned, needs OCR. "
                                     f"Run OCR on it (for example ocrmypdf) or find the text version.")
+    if not text.strip():
+        raise Unreadable("empty", f"PDF has {n_pages} page(s) and neither text nor images on them. "
+                                  f"Replace it with the full document or remove it.")
     return Reading(format="pdf", text=text, properties=properties, page_starts=page_starts)
 
 
@@ -160,14 +163,14 @@ class _TextStats:
 def _read_page(page, number: int, tables: "_TableFinder", stats: _TextStats) -> PageLayout:
     import pypdfium2.raw as pdfium_c
 
-    left, bottom, right, top = page.get_mediabox()
-    layout = PageLayout(number=number, width=right - left, height=top - bottom)
+    view = _View(page.get_mediabox(), page.get_rotation())
+    layout = PageLayout(number=number, width=view.width, height=view.height)
     textpage = page.get_textpage()
     try:
-        chars, checked, unmapped = _chars(pdfium_c, textpage, left, top)
+        chars, checked, unmapped = _chars(pdfium_c, textpage, view)
     finally:
         textpage.close()
-    edges = _ruling_lines(pdfium_c, page, left, top)
+    edges = _ruling_lines(pdfium_c, page, view)
     blocks = tables.find(edges, layout, chars) if len(edges) >= MIN_TABLE_EDGES else []
     if blocks:
         boxes = [(b.x0, b.top, b.x1, b.bottom) for b in blocks]
@@ -184,7 +187,33 @@ def _read_page(page, number: int, tables: "_TableFinder", stats: _TextStats) -> 
     return layout
 
 
-def _chars(pdfium_c, textpage, left: float, top: float) -> tuple[list[Char | None], int, int]:
+class _View:
+    """Page coordinates (points, origin bottom-left, unrotated) → the page as it is displayed
+    (points from the top-left corner, after /Rotate): a landscape table on a rotated page reads
+    left to right like any other."""
+
+    def __init__(self, mediabox: tuple[float, float, float, float], rotation: int):
+        self.left, self.bottom, self.right, self.top = mediabox
+        self.rotation = rotation % 360
+        w, h = self.right - self.left, self.top - self.bottom
+        self.width, self.height = (h, w) if self.rotation in (90, 270) else (w, h)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        if self.rotation == 90:
+            return y - self.bottom, x - self.left
+        if self.rotation == 180:
+            return self.right - x, y - self.bottom
+        if self.rotation == 270:
+            return self.top - y, self.right - x
+        return x - self.left, self.top - y
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        """(x0, top, x1, bottom) in display coordinates of a page-space rectangle."""
+        a, b = self.point(x0, y0), self.point(x1, y1)
+        return min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])
+
+
+def _chars(pdfium_c, textpage, view: _View) -> tuple[list[Char | None], int, int]:
     """The page's characters in drawing order, in points from the top-left corner; None where
     PDFium starts a new line. Also, of every `MAPPING_SAMPLE`th character, how many were checked
     for a Unicode mapping and how many have none."""
@@ -200,6 +229,7 @@ def _chars(pdfium_c, textpage, left: float, top: float) -> tuple[list[Char | Non
     get_box, map_error = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_HasUnicodeMapError
     chars: list[Char | None] = []
     checked = unmapped = 0
+    upright, left, top = view.rotation == 0, view.left, view.top
     for i, ch in enumerate(text):
         if ch in "\r\n":
             if chars and chars[-1] is not None:
@@ -211,7 +241,10 @@ def _chars(pdfium_c, textpage, left: float, top: float) -> tuple[list[Char | Non
         if ch < " " or ch in "\ufffe\uffff\u00ad":  # controls; a soft hyphen is a break opportunity, not text
             continue
         get_box(raw, i, box_ref)
-        chars.append(Char(ch, box.left - left, top - box.top, box.right - left, top - box.bottom))
+        if upright:
+            chars.append(Char(ch, box.left - left, top - box.top, box.right - left, top - box.bottom))
+        else:
+            chars.append(Char(ch, *view.box(box.left, box.bottom, box.right, box.top)))
     return chars, checked, unmapped
 
 
@@ -227,7 +260,7 @@ def _in_any(ch: Char, boxes: list[tuple[float, float, float, float]]) -> bool:
 # ruled tables
 
 
-def _ruling_lines(pdfium_c, page, left: float, top: float) -> list[dict]:
+def _ruling_lines(pdfium_c, page, view: _View) -> list[dict]:
     """Horizontal and vertical line segments the page draws (strokes, and sides of thin filled
     rectangles), as pdfplumber edges in points from the top-left corner."""
     raw = page.raw
@@ -250,7 +283,7 @@ def _ruling_lines(pdfium_c, page, left: float, top: float) -> list[dict]:
             segment = pdfium_c.FPDFPath_GetPathSegment(obj, k)
             if not pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
                 continue
-            point = (a * x.value + c * y.value + e - left, top - (b * x.value + d * y.value + f))
+            point = view.point(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
             kind = pdfium_c.FPDFPathSegment_GetType(segment)
             if kind == pdfium_c.FPDF_SEGMENT_LINETO and current is not None:
                 _add_edge(edges, current, point)
