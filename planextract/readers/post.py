@@ -103,7 +103,8 @@ class PostReader:
         else:
             body_text = normalise_markdown(body)
         title = HTML_WS.sub(" ", fm.get("title", "")).strip()
-        full = f"{title}\n{body_text}" if title and body_text.strip() else body_text
-        if not body_text.strip():
-            full = ""
-        return Reading(format="front_matter_html", text=full, front_matter=fm, html_title=html_title)
+        if not body_text.strip():  # only front matter: an empty document, whatever its title
+            body_text = ""
+        elif title:
+            body_text = f"{title}\n{body_text}"
+        return Reading(format="front_matter_html", text=body_text, front_matter=fm, html_title=html_title)
