@@ -31,11 +31,13 @@ test: setup  ## unit tests, dbt tests, expectation tests and the end-to-end buil
 score: setup  ## score the published warehouse against the seed gold
 	$(VENV)/bin/python ../shared/tools/score_targets.py --warehouse $(WAREHOUSE) --gold ../shared/gold/seeds --show-errors 20
 
-bench: setup  ## throughput and scale benchmark; writes bench/RESULTS.md
+bench: setup  ## throughput and scale benchmark; writes bench/RESULTS.md and bench/READERS.md (PDF/Word pages per second)
 	$(VENV)/bin/python scripts/bench.py
+	$(VENV)/bin/python scripts/bench_readers.py
 
 bench-small: setup  ## the benchmark at a small size (keeps it working in CI)
 	$(VENV)/bin/python scripts/bench.py --sizes 200 --skip-e2e-large
+	$(VENV)/bin/python scripts/bench_readers.py --sections 4 --rounds 1
 
 docs: setup  ## dbt docs (catalog with column descriptions) into dbt_project/target/
 	PLANS_BUILD_DB=$(abspath $(basename $(WAREHOUSE)).build.duckdb) $(VENV)/bin/dbt docs generate --project-dir dbt_project --profiles-dir dbt_project
