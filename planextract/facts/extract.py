@@ -400,6 +400,8 @@ def _not_a_figure(sentence: str, q: Quantity) -> bool:
     设区市中，…) and a standard quoted in brackets (达到二级标准(35微克/立方米))."""
     if q.unit == "个" and _SCOPE_OF_REGIONS.match(sentence, q.end):
         return True
+    if q.unit == "项" and "指标" in sentence:
+        return True  # 《纲要》共提出25项主要指标，6项达到时序进度: counts of the plan's own indicators
     if q.unit == "个" and _REGION_UNITS.match(sentence, q.end) and _WHOLE_SET.search(sentence, 0, q.start):
         return True  # 全省118个县(市)实现生产总值…: all the regions of a place, the subject of its figures
     return bool(_STANDARD_BEFORE.search(sentence, 0, q.start)) and sentence[q.end:q.end + 1] in (")", "）")
