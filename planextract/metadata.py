@@ -611,10 +611,21 @@ _COMPARED_SCOPE = re.compile(r"(?:居|列|占|高于|低于|快于|慢于|位居
 _VOICE_PATTERNS = {level: re.compile(words) for level, words in _VOICES.items()}
 
 
+_AUTONOMOUS_REGION = re.compile(r"广西|内蒙古|西藏|宁夏|新疆|自治区")
+_REGION_WIDE = re.compile(r"全区|我区|区委|区政府|区人民政府")
+
+
 def _voice(text: str) -> str | None:
     """Which level of government the page speaks as (全县/我县 … versus 全市 … versus 全省 …)."""
     text = _COMPARED_SCOPE.sub("", text[:6000])
     counts = {level: len(pattern.findall(text)) for level, pattern in _VOICE_PATTERNS.items()}
+    if _AUTONOMOUS_REGION.search(text) and not any(m.region.level == "county" and m.region.name.endswith("区")
+                                                    for m in find_regions(text[:1500])):
+        # in 广西 (and the other autonomous regions) 全区/区委/区政府 is the province speaking, unless
+        # the page is about one of its districts (钦北区…全区)
+        moved = len(_REGION_WIDE.findall(text))
+        counts["county"] -= moved
+        counts["province"] += moved
     level, n = max(counts.items(), key=lambda kv: kv[1])
     return level if n and list(counts.values()).count(n) == 1 else None
 
