@@ -121,4 +121,4 @@ ACCUMULATED_FLOW = re.compile(r"投资|投入|资金|债券|专项债|融资|引
                               r"成交|签约|交易额")
 
 # the procedure of a meeting, not a plan's figure: 以99.3%的赞成率审查通过, 应到代表602人, 赞成598票
-PROCEDURAL = re.compile(r"赞成|反对票|弃权|投票|表决|应到|实到|出席代表|列席")
+PROCEDURAL = re.compile(r"赞成|反对票|弃权|投票|表决|应到|实到|出席|列席|旁听")
