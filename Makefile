@@ -10,7 +10,7 @@ export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 RAW       ?= raw
 WAREHOUSE ?= warehouse/plans.duckdb
 
-.PHONY: setup run test bench bench-small score docs dev clean
+.PHONY: setup run test bench bench-small score score-eval docs dev clean
 
 $(UV):
 	$(PY_BOOT) -m venv .uv
@@ -31,11 +31,16 @@ test: setup  ## unit tests, dbt tests, expectation tests and the end-to-end buil
 score: setup  ## score the published warehouse against the seed gold
 	$(VENV)/bin/python ../shared/tools/score_targets.py --warehouse $(WAREHOUSE) --gold ../shared/gold/seeds --show-errors 20
 
-bench: setup  ## throughput and scale benchmark; writes bench/RESULTS.md
+score-eval: setup  ## score the extraction library on the dev set and every evaluation set in eval/
+	$(VENV)/bin/python scripts/score_eval.py
+
+bench: setup  ## throughput and scale benchmark; writes bench/RESULTS.md and bench/READERS.md (PDF/Word pages per second)
 	$(VENV)/bin/python scripts/bench.py
+	$(VENV)/bin/python scripts/bench_readers.py
 
 bench-small: setup  ## the benchmark at a small size (keeps it working in CI)
 	$(VENV)/bin/python scripts/bench.py --sizes 200 --skip-e2e-large
+	$(VENV)/bin/python scripts/bench_readers.py --sections 4 --rounds 1
 
 docs: setup  ## dbt docs (catalog with column descriptions) into dbt_project/target/
 	PLANS_BUILD_DB=$(abspath $(basename $(WAREHOUSE)).build.duckdb) $(VENV)/bin/dbt docs generate --project-dir dbt_project --profiles-dir dbt_project

@@ -42,7 +42,8 @@ REJECTION_COLUMNS = {
 FACT_TYPES = {
     "value": "DOUBLE", "value_high": "DOUBLE", "baseline_value": "DOUBLE", "is_aspirational": "BOOLEAN",
     "per_year": "BOOLEAN", "year_inferred": "BOOLEAN", "year": "INTEGER", "period_start_year": "INTEGER",
-    "baseline_year": "INTEGER", "char_start": "INTEGER", "char_end": "INTEGER", "sentence_start": "INTEGER"}
+    "baseline_year": "INTEGER", "char_start": "INTEGER", "char_end": "INTEGER", "sentence_start": "INTEGER",
+    "page_number": "INTEGER"}
 FACT_TABLE_COLUMNS = {"fact_id": "VARCHAR", "doc_id": "VARCHAR", "source_file": "VARCHAR", "ordinal": "INTEGER",
                       **{c: FACT_TYPES.get(c, "VARCHAR") for c in FACT_COLUMNS}, "extractor_version": "VARCHAR"}
 PARALLEL_THRESHOLD = 40  # below this many new documents a process pool costs more than it saves

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 
-from planextract.facts.tense import reviews_own_period
+from planextract.facts.tense import REACHED_YEAR, reported_years, reviews_own_period
 from planextract.facts.textview import make_view
 from planextract.model import DocumentMetadata, ParsedDocument
 from planextract.pageheader import PageHeader, read_page_header
@@ -38,7 +38,7 @@ _DATE_LINE = re.compile(r"^\s*(?:((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{
 _ORG_SUFFIX = ("人民政府", "政府", "办公室", "办公厅", "委员会", "委", "局", "厅", "部", "院", "署",
                "办", "中心", "领导小组", "指挥部", "管委会", "协会")
 _ORG = rf"[{_CJK}（）()]{{2,30}}?(?:{'|'.join(sorted(_ORG_SUFFIX, key=len, reverse=True))})"
-_SENDER_LINE = re.compile(rf"^\s*各[{_CJK}（）()、，,]{{1,60}}[:：]\s*$")
+_SENDER_LINE = re.compile(rf"^\s*各(?!位代表|位委员)[{_CJK}（）()、，,]{{1,60}}[:：]\s*$")
 _NOTICE_HEAD = re.compile(r"(?:人民政府|办公室|办公厅|委员会)?文件\s*$")
 _DOC_TYPES = ("通知", "意见", "决定", "办法", "规划", "方案", "计划", "纲要", "要点", "批复", "通告",
               "公告", "细则", "规定", "措施", "条例", "报告", "函", "指南", "清单", "目录")
@@ -298,7 +298,7 @@ def _plan_title(doc: ParsedDocument, lines: list[str], notice: str | None, kind:
             line = _SITE_PREFIX.sub("", line)
             core = re.sub(r"[（(]\s*(?:19|20)\d{2}[^（）()]{0,6}(?:19|20)\d{2}\s*年?\s*[）)]$", "", line)
             if len(line) <= 60 and core.endswith(("规划", "纲要", "计划", "方案", "要点", "工作报告")) \
-                    and not re.search(r"[，。：:]", line):
+                    and not re.search(r"[，。：:]", line) and re.sub(r"\s+", "", line) != _GOV_REPORT:
                 return _strip_title(line)
     title = _bracketed_plan_title(headline, doc.text)
     if title:
@@ -345,6 +345,22 @@ _FIVE_YEAR_PLAN_NAMES = {"十三五": "第十三个五年规划纲要", "十四�
                          "十五五": "第十五个五年规划纲要"}
 
 
+# words only a work report says of itself: 今年政府工作的总体要求是 / 各位代表
+_REPORT_VOICE = re.compile(r"政府工作的?总体要求|各位代表[:：]")
+_REVIEWED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作)?回顾|(?:回顾|回望|总结)\s*((?:19|20)\d{2})\s*年")
+_PLANNED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作安排|工作任务|目标任务|主要目标|主要预期目标|发展目标|总体要求|重点工作)")
+
+
+def _work_report_year(text: str) -> int | None:
+    """A work report's own year: the year after the one it reviews (一、2021年工作回顾 → 2022), or
+    the year whose work it plans (二、2022年工作安排)."""
+    planned = _PLANNED_YEAR.search(text)
+    if planned:
+        return int(planned.group(1))
+    reviewed = _REVIEWED_YEAR.search(text)
+    return int(reviewed.group(1) or reviewed.group(2)) + 1 if reviewed else None
+
+
 def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | None, year: int | None,
                         headline: str | None) -> str | None:
     """Titles a page implies without writing them: a government work report (2024年江西省政府工作报告),
@@ -354,8 +370,8 @@ def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | 
     written = _WRITTEN_REPORT_TITLE.search(text[:600])
     if written:
         return re.sub(r"\s+", "", written.group(1))  # 重庆市渝中区人民政府工作报告（2024年）, as titled
-    if _GOV_REPORT in text and region is not None:
-        year = year or _latest_year(text)
+    if (_GOV_REPORT in text or _REPORT_VOICE.search(text[:3000])) and region is not None:
+        year = year or _work_report_year(text) or _latest_year(text)
         if year is not None:
             return f"{year}年{region.name}人民{_GOV_REPORT}"
     title = _unbracketed_title(text, region) or _table_heading_title(lines)
@@ -450,6 +466,12 @@ def delivered_report(text: str) -> re.Match | None:
     return m if m and "各位代表" in text[:1500] else None
 
 
+# a page that reports on a plan rather than reproducing it: a reporter's words, a plan quoted in the
+# third person, a dated lead, an outlet's name
+_NARRATION = re.compile(
+    r"近日|日前|记者|据悉|据了解|获悉|表示|介绍|发布会|新闻|消息|小编|近年来|一起来看|一起去看|版次|你知道|"
+    r"(?:规划|方案|纲要|意见|》)中?(?:指出|明确|提出)|正式(?:公布|发布|出炉|印发)|(?:发布|印发|出台)了?(?:一份|《)|"
+    r"^\s*【[^】]{2,12}(?:网|报)】|晚报|日报|(?:^|\n)\s*\d{1,2}月\d{1,2}日[，,]|(?:^|\n)\s*\d{1,2}日(?:表示|消息|电)")
 _WORK_PLAN_OPENING = re.compile(r"工作的?(?:总体思路|总体要求|指导思想|主要目标)(?:是|为)")
 
 
@@ -461,8 +483,10 @@ def _doc_kind(doc: ParsedDocument, lines: list[str], doc_number: str | None, not
     notice_file = any(_NOTICE_HEAD.search(line) and len(line) <= 30 for line in head[:5])
     if header_fields >= 2 or doc_number or (sender and notice) or notice_file:
         return "government_document"
-    if delivered_report(doc.text) or _ISSUING_BODY.search(doc.text[:1500]):
-        return "government_document"  # a report as delivered to the congress; a notice's own words
+    if _ISSUING_BODY.search(doc.text[:1500]):
+        return "government_document"  # a notice's own words
+    if delivered_report(doc.text):
+        return "plan_text"  # a work report as delivered: the report itself, issued with no notice
     if bulletin_title(doc, lines, _headline(doc, page)) or reads_like_bulletin(doc.text):
         return "statistical_bulletin"
     if doc.front_matter or page.byline or page.media_source or _NEWS_HINT.search(doc.text[:3000]):
@@ -470,8 +494,10 @@ def _doc_kind(doc: ParsedDocument, lines: list[str], doc_number: str | None, not
     if sender or (notice and re.search(r"(?:通知|意见|决定)$", notice) and
                   any(_DATE_LINE.match(line) for line in lines)):
         return "government_document"
-    if _WORK_PLAN_OPENING.search(doc.text[:1500]):
+    if _WORK_PLAN_OPENING.search(doc.text[:1500]) and not _REPORT_VOICE.search(doc.text[:3000]):
         return "government_document"  # an annual work plan (工作要点) as its office published it
+    if _NARRATION.search(doc.text[:1500]):
+        return "news"  # a page that tells of a plan (近日…印发, 规划指出, 7月3日，四川发布) is a report on it
     return "plan_text"
 
 
@@ -503,9 +529,40 @@ def _inside(region: Region, outer: Region) -> bool:
     return region.parent_code == outer.code
 
 
+def _resolve_body(name: str | None) -> Region | None:
+    """The region a body's name stands for, where the text names a body and not a place in
+    passing (在蠡县第十七届人民代表大会, 阳泉市矿区…统计公报, 广西壮族自治区第十三届人大): the
+    whole name (蠡县, a two-character county found nowhere else), else the last region it names
+    and, after a city, a district of that city (阳泉市矿区 → 矿区 of 阳泉)."""
+    name = re.sub(r"\s+", "", name or "")
+    if not name:
+        return None
+    whole = resolve_name(name)
+    if whole is not None:
+        return whole
+    mentions = find_regions(name)
+    if not mentions:
+        return None
+    last = mentions[-1]
+    rest = re.sub(r"^[（(]?|(?:人民政府|政府|统计局)$", "", name[last.end:])
+    inner = resolve_name(rest, last.region.code) if len(rest) >= 2 else None
+    return inner if inner is not None and _inside(inner, last.region) else last.region
+
+
+# a congress named in a news page (广西壮族自治区第十三届人民代表大会第四次会议在南宁开幕)
+_CONGRESS_NAME = re.compile(r"([\u4e00-\u9fff（）()]{2,24}?)第[一二三四五六七八九十]+届人民代表大会第[一二三四五六七八九十]+次会议")
+
+
+def _congress_region(text: str) -> Region | None:
+    """The region whose congress hears a work report: its government reports, wherever it meets."""
+    m = _CONGRESS_NAME.search(text[:1500])
+    return _resolve_body(m.group(1)) if m and _GOV_REPORT in text else None
+
+
 def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None,
                  headline: str | None) -> Region | None:
-    region = _region_of(plan_title, issuer, headline)
+    report = re.match(r"(?:(?:19|20)\d{2}年)?(.{2,20}?)(?:人民)?政府工作报告", plan_title or "")
+    region = (_resolve_body(report.group(1)) if report else None) or _region_of(plan_title, issuer, headline)
     if region is not None:
         return region
     mentions = find_regions(doc.text)
@@ -513,6 +570,9 @@ def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None
         tags = " ".join(_as_list(doc.front_matter.get("tags")) + _as_list(doc.front_matter.get("categories"))) \
             if doc.front_matter else ""
         return _region_of(tags) or frequent_ambiguous_city(doc.text)
+    # 总书记视察河北重要讲话: a place a leader visited is named in every page of it, not the speaker
+    visited = [m for m in mentions if not re.search(r"(?:视察|考察)$", doc.text[max(0, m.start - 2):m.start])]
+    mentions = visited or mentions
     voice = _voice(doc.text)
     if voice == "county":
         # 全县/我县/该县 throughout: the county named most often is the one that speaks
@@ -551,10 +611,21 @@ _COMPARED_SCOPE = re.compile(r"(?:居|列|占|高于|低于|快于|慢于|位居
 _VOICE_PATTERNS = {level: re.compile(words) for level, words in _VOICES.items()}
 
 
+_AUTONOMOUS_REGION = re.compile(r"广西|内蒙古|西藏|宁夏|新疆|自治区")
+_REGION_WIDE = re.compile(r"全区|我区|区委|区政府|区人民政府")
+
+
 def _voice(text: str) -> str | None:
     """Which level of government the page speaks as (全县/我县 … versus 全市 … versus 全省 …)."""
     text = _COMPARED_SCOPE.sub("", text[:6000])
     counts = {level: len(pattern.findall(text)) for level, pattern in _VOICE_PATTERNS.items()}
+    if _AUTONOMOUS_REGION.search(text) and not any(m.region.level == "county" and m.region.name.endswith("区")
+                                                    for m in find_regions(text[:1500])):
+        # in 广西 (and the other autonomous regions) 全区/区委/区政府 is the province speaking, unless
+        # the page is about one of its districts (钦北区…全区)
+        moved = len(_REGION_WIDE.findall(text))
+        counts["county"] -= moved
+        counts["province"] += moved
     level, n = max(counts.items(), key=lambda kv: kv[1])
     return level if n and list(counts.values()).count(n) == 1 else None
 
@@ -639,7 +710,7 @@ def _issuer(doc: ParsedDocument, lines: list[str], notice: str | None, signature
         if place is not None:
             return place.name + "人民政府"
     if plan_title and plan_title.endswith(_GOV_REPORT):
-        written = re.search(r"([\u4e00-\u9fff]{2,14}人民政府)工作报告", doc.text[:600])
+        written = re.search(r"(?<![\u4e00-\u9fff])(?:(?:19|20)\d{2}年)?([\u4e00-\u9fff]{2,14}人民政府)工作报告", doc.text[:600])
         if written:
             return written.group(1)  # 重庆市渝中区人民政府工作报告: the government as its title names it
         place = _region_of(plan_title)
@@ -754,8 +825,6 @@ def _lead_day(text: str, year: int | None) -> date | None:
     return _safe_date(year, month, day)
 
 
-_REPORTED_YEAR = re.compile(r"(?<![到至望\d])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|前|底前)")
-_FUTURE_AFTER = re.compile(r"[^。；;]{0,12}?(?:将|要|力争|计划|预计|目标|拟)")
 
 
 def _estimated_year(text: str, plan_title: str | None, headline: str | None, start: int | None,
@@ -771,10 +840,11 @@ def _estimated_year(text: str, plan_title: str | None, headline: str | None, sta
     if m:
         return int(m.group(1))
     if end is not None and reviews_own_period(make_view(text).text, start, end):
-        return end  # a review of its plan's period is written as the period closes
-    years = [int(m.group(1)) for m in _REPORTED_YEAR.finditer(text[:4000])
-             if not _FUTURE_AFTER.match(text, m.end())]  # 2019年四川将完成…: a plan for that year, not its result
-    years = [y for y in years if end is None or y < end]
+        # a review of its plan's period is written as the period closes, or in the next year when
+        # it reports where the period ended (从2012年的1.1万亿元增长到2021年的2.71万亿元)
+        closed = any(int(m.group(1)) == end for m in REACHED_YEAR.finditer(make_view(text).text))
+        return end + 1 if closed else end
+    years = reported_years(make_view(text[:4000]).text, end)
     if years:
         return max(years) + 1
     return start
@@ -786,7 +856,9 @@ def _bulletin_metadata(doc: ParsedDocument, lines: list[str], headline: str | No
     issuer is the statistics bureau (and the survey team) signed under the title."""
     title = bulletin_title(doc, lines, headline)
     issuer = _bulletin_issuer(lines)
-    region = _region_of(title) or _deepest_region(issuer) or _main_region(doc, None, None, headline)
+    named = re.match(r"(.{2,20}?)(?:19|20)\d{2}\s*年", title) if title else None
+    region = (_resolve_body(named.group(1)) if named else None) or _region_of(title) or _deepest_region(issuer) \
+        or _main_region(doc, None, None, headline)
     issuer = issuer or _bulletin_issuer([], region)
     year = _reporting_year(title or doc.text[:800])
     if title is None and region is not None and year is not None:
@@ -820,18 +892,18 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
     published = parse_date(_header_value(lines, "发布日期")) or parse_date(_header_value(lines, "发布时间"))
     fm_date = next((parse_date(doc.front_matter[k]) for k in _FRONT_MATTER_DATE
                     if doc.front_matter and doc.front_matter.get(k)), None)
-    published = published or written or fm_date or page.date
-
     congress = delivered_report(doc.text)
+    # a work report as delivered is dated by its congress, not by the page that reposts it
+    delivered = _safe_date(*congress.group(1, 2, 3)) if congress is not None else None
+    published = published or written or fm_date or delivered or page.date
     if congress is not None:
-        # a work report as delivered: its date, its government and its title from the congress line
-        published = published or _safe_date(*congress.group(1, 2, 3))
+        # a work report as delivered: its government and its title from the congress line
         if plan_title is None and (_GOV_REPORT in doc.text or "报告工作" in doc.text[:1500]):
-            body = _region_of(congress.group(4)) or _main_region(doc, None, None, headline)
+            body = _resolve_body(congress.group(4)) or _main_region(doc, None, None, headline)
             if body is not None:
                 plan_title = f"{congress.group(1)}年{body.name}{_GOV_REPORT}"
     if plan_title is None:
-        region = _main_region(doc, None, None, headline)
+        region = _congress_region(doc.text) or _main_region(doc, None, None, headline)
         year = published.year if published else None
         plan_title = _derived_plan_title(doc, lines, region, year, headline)
     issuer = _issuer(doc, lines, notice, signature_org, kind, headline, plan_title)

@@ -8,6 +8,7 @@ sentence it came from to the mart without a renaming table.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 
@@ -21,18 +22,29 @@ class ParsedDocument:
     """A document that was read, decoded and normalised into one text.
 
     `text` keeps paragraphs (one per line) and table rows (cells joined by tabs);
-    every fact's `char_start`/`char_end` points into it.
+    every fact's `char_start`/`char_end` points into it. For a PDF, `page_starts[i]` is
+    where page i+1 begins in `text` (`page_at` turns an offset into a page number).
     """
 
     doc_id: str            # first 16 hex digits of the SHA-256 of the raw bytes
     source_file: str       # the raw file's name, as dropped into raw/documents/
     content_hash: str      # full SHA-256 of the raw bytes
     byte_size: int
-    encoding: str          # the encoding that decoded the bytes (utf-8, utf-8-sig, gb18030)
-    format: str            # front_matter_html | notice_text | html | markdown | plain_text
+    encoding: str | None   # the encoding that decoded the bytes (utf-8, utf-8-sig, gb18030); None for PDF/Word
+    format: str            # front_matter_html | notice_text | html | markdown | plain_text | pdf | docx
     text: str
     front_matter: dict = field(default_factory=dict)  # title, date, author, categories …
     html_title: str | None = None                     # <title> of an HTML page
+    properties: dict = field(default_factory=dict)    # PDF/Word properties: title, author, subject, keywords,
+    #                                                   created, modified (ISO 8601) … as strings
+    page_starts: tuple[int, ...] = ()                 # PDF: offset in text where each page begins
+
+    def page_at(self, offset: int | None) -> int | None:
+        """1-based page of the character at `offset` in `text`; None when the document has no
+        pages (text, HTML, Word) or the offset is unknown (-1)."""
+        if not self.page_starts or offset is None or offset < 0:
+            return None
+        return max(bisect.bisect_right(self.page_starts, offset), 1)
 
 
 @dataclass(slots=True)
@@ -43,6 +55,7 @@ class Rejection:
     content_hash: str | None
     byte_size: int
     reason_code: str       # empty | binary | undecodable | unsupported_extension | too_large | duplicate | unreadable
+    #                        | scanned | encrypted | corrupt | legacy_format | zip_bomb | garbled | limit_exceeded
     reason: str            # a sentence a person can act on
 
 
@@ -90,6 +103,7 @@ class Fact:
     char_end: int = -1
     source_text: str = ""          # the sentence (or table row) the fact came from
     sentence_start: int = -1
+    page_number: int | None = None  # PDF page the quote is on (set by the pipeline, not the extractor)
 
     def as_row(self) -> dict:
         return asdict(self)

@@ -38,6 +38,9 @@ _NOT_GB2260 = {"133100",  # 雄安新区 (a new area of 河北, administered thr
                "632857",  # 大柴旦行政区
                "232761", "232762", "232763", "232764"}  # 大兴安岭 加格达奇/松岭/新林/呼中
 
+# GB/T 2260 units the package's table leaves out (it files them under 两江新区 500157)
+_MISSING_FROM_PACKAGE = {"500105": "江北区", "500112": "渝北区"}
+
 # Short names (the name without 省/市/县/区/自治州 …) that are ordinary words in plan
 # texts, or too generic to stand for one place. They are never matched in running text
 # on their own; a full name (e.g. 长安区, 开化县) is still found, and `resolve_name`
@@ -131,6 +134,8 @@ def _load() -> tuple[Region, ...]:
             if code[:2] in ("71", "81", "82") and not code.endswith("0000"):
                 continue
             raw[code] = name
+    for code, name in _MISSING_FROM_PACKAGE.items():
+        raw.setdefault(code, name)
     # drop the municipalities' placeholders (310100 上海市 …)
     for code in [c for c in raw if c[2:] != "0000" and c[4:] == "00"]:
         if raw[code] == raw.get(code[:2] + "0000"):

@@ -82,7 +82,7 @@ PLAN_FACTS = {
     "per_year": "BOOLEAN", "year": "INTEGER", "period_start_year": "INTEGER",
     "year_inferred": "BOOLEAN", "baseline_value": "DOUBLE", "baseline_year": "INTEGER",
     "baseline_value_base": "DOUBLE", "attribute": "VARCHAR", "quote": "VARCHAR",
-    "char_start": "INTEGER", "char_end": "INTEGER", "source_text": "VARCHAR",
+    "char_start": "INTEGER", "char_end": "INTEGER", "page_number": "INTEGER", "source_text": "VARCHAR",
     "polarity": "VARCHAR",
 }
 

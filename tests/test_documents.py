@@ -277,12 +277,25 @@ def test_undecodable_bytes():
     assert "UTF-8" in r.reason and "GB18030" in r.reason
 
 
-@pytest.mark.parametrize("name", ["plan.pdf", "plan.docx", "plan.doc", "README", "data.csv"])
+@pytest.mark.parametrize("name", ["plan.xlsx", "plan.rtf", "README", "data.csv"])
 def test_unsupported_extension(tmp_path, name):
     (tmp_path / name).write_bytes(b"%PDF-1.4 whatever")
     r = rejected(read_document(tmp_path / name), "unsupported_extension")
     for suffix in SUPPORTED_SUFFIXES:
         assert suffix in r.reason
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("plan.pdf", "corrupt"),        # a PDF cut off after its header
+    ("plan.docx", "corrupt"),       # PDF bytes under a Word name are read as a PDF: the same cut-off PDF
+    ("plan.doc", "legacy_format"),  # recognised by name, never read
+    ("plan.WPS", "legacy_format"),
+])
+def test_pdf_and_word_names_are_read_or_explained(tmp_path, name, code):
+    (tmp_path / name).write_bytes(b"%PDF-1.4 whatever")
+    r = rejected(read_document(tmp_path / name), code)
+    if code == "legacy_format":
+        assert ".docx or PDF" in r.reason
 
 
 def test_extension_check_is_case_insensitive():
@@ -355,7 +368,7 @@ def test_scan_folder_rejects_bad_files_and_keeps_going(tmp_path):
     assert dup.content_hash == by_name["a_good.txt"].content_hash
     assert "a_good.txt" in rejected(by_name["i_copy.md"], "duplicate").reason
     rejected(by_name["c_empty.txt"], "empty")
-    rejected(by_name["d_scan.pdf"], "unsupported_extension")
+    assert "truncated" in rejected(by_name["d_scan.pdf"], "corrupt").reason  # a PDF header and nothing else
     assert "PDF" in rejected(by_name["e_renamed.txt"], "binary").reason
     rejected(by_name["f_nul.txt"], "binary")
     assert parsed(by_name["g_page.html"]).text == HTML_TEXT

@@ -98,7 +98,7 @@ def test_every_bad_input_is_rejected_with_its_reason(seeds_build):
     _, warehouse, _ = seeds_build
     rows = dict(query(warehouse, "SELECT source_file, reason_code FROM marts.dim_rejected_documents"))
     assert rows == {"empty.txt": "empty", "blank.md": "empty", "nul_bytes.txt": "binary",
-                    "scanned.txt": "binary", "minutes.docx": "unsupported_extension",
+                    "scanned.txt": "binary", "minutes.docx": "corrupt",
                     "noise.txt": "undecodable", "huge.html": "too_large", "copy_of_000.txt": "duplicate"}
     reasons = dict(query(warehouse, "SELECT source_file, reason FROM marts.dim_rejected_documents"))
     assert "PDF" in reasons["scanned.txt"]

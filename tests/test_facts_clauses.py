@@ -2,6 +2,7 @@
 
 Sentences are made up for these tests (not taken from the seed documents)."""
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,14 @@ def test_conditions_footnotes_and_acronyms_are_not_part_of_a_name():
                     published=None)
     assert [(f.indicator_name, f.per_year) for f in facts] == [
         ("地区生产总值", False), ("地区生产总值增长", False), ("人均地区生产总值", False), ("人均地区生产总值", False)]
+
+
+def test_the_three_industries_listed_by_respectively():
+    facts = extract("2023年，三次产业对经济增长的贡献率分别为7.6%、29.9%和62.5%。", published=date(2024, 3, 1))
+    assert [f.indicator_name for f in facts] == [
+        "第一产业对经济增长的贡献率", "第二产业对经济增长的贡献率", "第三产业对经济增长的贡献率"]
+
+
+def test_a_step_reached_names_no_indicator():
+    f = one("2021年，全省经济总量首次迈上5万亿元新台阶。", published=date(2022, 1, 21))
+    assert (f.indicator_name, f.value, f.unit) == ("经济总量", 5, "万亿元")

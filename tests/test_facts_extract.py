@@ -2,6 +2,7 @@
 
 Sentences are made up for these tests (not taken from the seed documents)."""
 import sys
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "extraction"))
@@ -113,3 +114,37 @@ def test_a_total_of_listed_regions_is_one_fact_of_the_document_region():
     assert (f.value, f.region_name) == (9777.6, "广西壮族自治区") and "地区生产总值" in f.indicator_name
     each = extract("2022年，南宁、柳州两市研发投入强度均超过2%。", region="广西壮族自治区", code="450000")
     assert [(f.value, f.region_name) for f in each] == [(2, "南宁市"), (2, "柳州市")]
+
+
+def test_the_votes_of_a_congress_are_not_facts_of_its_plan():
+    facts = extract("大会应到代表602人，以99.3%的赞成率审查通过了《纲要》。《纲要》提出，到2025年地区生产总值达到3.5万亿元。")
+    assert [(f.value, f.unit) for f in facts] == [(3.5, "万亿元")]
+
+
+def test_a_rank_in_the_world():
+    facts = extract("2025年，全省花卉产量全球第一，咖啡产量全国第一。", published=date(2026, 1, 20))
+    assert [(f.value, f.kind) for f in facts] == [(1, "rank"), (1, "rank")]
+
+
+def test_a_level_reached_over_a_period_stays_a_level_and_money_spent_over_it_adds_up():
+    facts = extract("“十三五”期间，全市地区生产总值突破2000亿元，完成固定资产投资超过8000亿元。",
+                    published=date(2021, 2, 1), start=2021, end=2025)
+    assert [(f.value, f.kind) for f in facts] == [(2000, "level"), (8000, "increment")]
+
+
+def test_counts_that_frame_a_statement_are_not_figures_of_each_region():
+    text = ("今年8月，河北省11个设区市中，秦皇岛、承德、张家口、廊坊、保定、沧州、邢台7个设区市达到国家空气质量二级标准"
+            "(35微克/立方米)。")
+    facts = extract(text, region="河北省", code="130000", published=date(2018, 9, 4))
+    assert [(f.value, f.unit, f.region_name) for f in facts] == [(7, "个", "河北省")]
+
+
+def test_all_the_regions_of_a_place_are_the_subject_not_a_figure():
+    facts = extract("上半年，全省118个县(市)实现生产总值11268.4亿元，同比增长6.3%。", region="河北省", code="130000",
+                    published=date(2023, 8, 1))
+    assert [(f.value, f.unit) for f in facts] == [(11268.4, "亿元"), (6.3, "%")]
+
+
+def test_counts_of_a_plans_own_indicators_are_not_figures():
+    facts = extract("《纲要》共提出25项主要指标，其中6项达到时序进度。全市新增企业100家。", published=date(2023, 9, 1))
+    assert [(f.value, f.unit) for f in facts] == [(100, "家")]

@@ -257,3 +257,32 @@ def test_ranks_written_with_spaces_and_shared_by_a_list():
     facts = extract("到2025年，晚熟柑橘、红心猕猴桃、柠檬“三大优势产业”争取做到全国第1。")
     assert [(f.indicator_name, f.value, f.is_aspirational) for f in facts] == [
         ("晚熟柑橘", 1, True), ("红心猕猴桃", 1, True), ("柠檬", 1, True)]
+
+
+def test_a_number_after_an_ascii_comma_starts_a_clause_but_a_thousands_separator_does_not():
+    values = [(q.value, q.unit) for q in find_quantities("该市18个贫困区县全部摘帽,1919个贫困村全部出列,人口1,919万人")]
+    assert values == [(18, "个"), (1919, "个"), (1919, "万人")]
+
+
+def test_a_rank_that_moves_gives_both_ranks():
+    values = [q.value for q in find_quantities("2023年，全省地区生产总值全国排名由第六升至第五。")]
+    assert values == [6, 5]
+    values = [q.value for q in find_quantities("全国排位从第24位跃升到第18位。")]
+    assert values == [24, 18]
+
+
+def test_days_are_counted_only_as_a_count_of_days():
+    assert [(q.value, q.unit) for q in find_quantities("全省优良天数68天，同比增加10天。")] == [(68, "天"), (10, "天")]
+    assert find_quantities("审批事项30天内办结") == []
+    assert [(q.value, q.unit) for q in find_quantities("PM2.5平均浓度38.6微克每立方米")] == [(38.6, "微克每立方米")]
+
+
+def test_positions_in_a_ranking_written_without_di():
+    values = [(q.value, q.kind_hint) for q in find_quantities("全市地区生产总值排名由2015年的53位跃升至47位。")]
+    assert values == [(53, "rank"), (47, "rank")]
+    assert find_quantities("居住着近7000位百岁老人。") == []  # people, not positions
+
+
+def test_per_mille_written_in_words():
+    (q,) = find_quantities("人口自然增长率控制在千分之四点五以内")
+    assert (q.value, q.unit, q.comparator) == (4.5, "‰", "<=")

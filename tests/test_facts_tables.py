@@ -220,3 +220,43 @@ def test_an_html_table_left_in_a_text_file():
     assert len(facts) == 3
     for f in facts:
         assert "<" not in f.indicator_name
+
+
+PANEL = (
+    "初步核算，2022年某市实现地区生产总值29129.03亿元，比上年增长2.6%。\n"
+    "年份/各区县 | 2022年GDP | 2021年GDP | 2020年GDP |\n"
+    "重庆市 | 29129.03 | 27894.02 | 25041.43 |\n"
+    "渝北区 | 2297.11 | 2235.61 | 2002.34 |\n"
+    "两江新区 | 4000.10 | 3900.20 | 3700.30 |\n"
+)
+
+
+def test_a_panel_of_regions_by_year_gives_one_observation_per_cell():
+    facts = [f for f in extract(PANEL, region="重庆市", code="500000", published=date(2023, 3, 1))
+             if f.quote != "29129.03亿元" and f.quote != "2.6%"]
+    assert len(facts) == 9
+    assert {(f.region_name, f.year, f.value) for f in facts} >= {
+        ("重庆市", 2022, 29129.03), ("渝北区", 2021, 2235.61), ("两江新区", 2020, 3700.30)}
+    assert {f.indicator_name for f in facts} == {"地区生产总值"}
+    assert {f.role for f in facts} == {"observation"}
+    # the table gives no unit: its figure written in the prose (29129.03亿元) does
+    assert {f.unit for f in facts} == {"亿元"}
+    yubei = next(f for f in facts if f.region_name == "渝北区" and f.year == 2022)
+    assert (yubei.region_code, yubei.quote) == ("500112", "2297.11")
+    assert next(f for f in facts if f.region_name == "两江新区").region_code is None
+
+
+def test_a_table_dumped_column_by_column_pairs_its_labels_and_values():
+    text = ("表1 2022年全区规模以上工业增加值分行业增长速度\n指    标 比上年增长%\n规模以上工业\n\n其中:轻工业\n\n重工业\n\n"
+            "13\n\n-46.7\n\n13.1\n\n全年原煤产量3695万吨。\n")
+    facts = extract(text, kind="statistical_bulletin", start=2022, end=2022, published=None)
+    assert [(f.indicator_name, f.value, f.unit, f.kind) for f in facts if f.unit == "%"] == [
+        ("规模以上工业", 13, "%", "rate"), ("轻工业", -46.7, "%", "rate"), ("重工业", 13.1, "%", "rate")]
+
+
+def test_a_product_table_with_letter_spaced_headers_and_rows_without_a_unit():
+    text = ("表2 2022年全区主要工业产品产量及其增速\n产品名称 单 位 产  量 比上年增减(±)%\n钢绞线 4833 -9.7\n"
+            "洗  煤 万吨 1002 9.02\n")
+    facts = extract(text, kind="statistical_bulletin", start=2022, end=2022, published=None)
+    got = {(f.indicator_name, f.value, f.unit) for f in facts}
+    assert {("钢绞线", -9.7, "%"), ("洗煤", 1002, "万吨"), ("洗煤", 9.02, "%")} <= got

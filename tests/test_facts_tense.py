@@ -139,3 +139,50 @@ def test_an_undated_page_since_the_start_of_its_period_reviews_it():
     text = "11月14日，记者从新闻发布会获悉，“十四五”以来，全省工业投资占比从17.9%提升至34.2%。"
     facts = extract(text, published=None, start=2021, end=2025, kind="news")
     assert [(f.value, f.role) for f in facts] == [(17.9, "observation"), (34.2, "observation")]
+
+
+# ---- a news page early in the year ----------------------------------------------------
+
+FEBRUARY_NEWS = dict(published=date(2025, 2, 8), start=None, end=None, kind="news")
+
+
+def test_figures_without_a_year_early_in_the_year_are_last_years_results():
+    facts = extract("中国卫星导航定位协会\n副主任介绍，全会以来成效明显。全市地区生产总值增长5.7%、走在全国前列，"
+                    "整车出口突破50万辆，笔记本电脑产量稳居全球第1。", **FEBRUARY_NEWS)
+    assert roles(facts) == [(5.7, "observation", 2024), (50, "observation", 2024), (1, "observation", 2024)]
+
+
+def test_goals_for_the_new_year_name_the_year_or_come_with_a_bound():
+    facts = extract("2025年，全市地区生产总值增长6%。培育专精特新企业80家以上，研发投入增长8%左右。",
+                    **FEBRUARY_NEWS)
+    assert [f.role for f in facts] == ["target", "target", "target"]
+
+
+def test_goals_a_report_proposes_are_goals():
+    facts = extract("政府工作报告指出，2025年全市经济社会发展主要预期目标建议为：地区生产总值增长5%左右，"
+                    "一般公共预算收入增长2.1%。", published=date(2025, 1, 12), start=2025, end=2025, kind="news")
+    assert [f.role for f in facts] == ["target", "target"]
+
+
+def test_a_subheading_stays_in_the_section_of_its_heading():
+    text = ("各位代表：\n一、2017年工作回顾\n过去一年，全市经济稳中快进。\n（一）工业经济持续增长\n"
+            "规模以上工业总产值突破千亿元，达1182.25亿元，增长19.5%。\n二、2018年工作安排\n（一）主要目标\n"
+            "地区生产总值增长8%左右。")
+    facts = extract(text, published=date(2018, 1, 10), start=2018, end=2018, kind="plan_text")
+    assert [(f.value, f.role, f.year) for f in facts if f.unit != "千亿元"] == [
+        (1182.25, "observation", 2017), (19.5, "observation", 2017), (8, "target", 2018)]
+
+
+def test_goals_that_will_show_results_do_not_make_a_page_a_review():
+    # 取得明显成效 inside a list of goals is not a look back at a finished period
+    facts = extract("到2015年，经济区的主要目标是：\n——资源节约环境保护取得明显成效。森林覆盖率达到45%以上。\n"
+                    "到2020年，地区生产总值力争比2015年翻一番。", published=None, start=None, end=2020, kind="news")
+    assert [(f.value, f.role, f.year) for f in facts if f.unit == "%"] == [(45, "target", 2015)]
+
+
+def test_news_of_a_work_report_reports_last_year_and_lists_this_years_goals():
+    text = ("1月25日，代省长在省人民代表大会上作政府工作报告时表示，全省地区生产总值达到1.78万亿元。\n"
+            "今年，全省将接续办好15件民生实事。具体包括：\n建设100个口袋公园。\n加装农村公路安全护栏4000公里。")
+    facts = extract(text, published=date(2021, 1, 25), start=2021, end=2021, kind="news")
+    assert [(f.value, f.role) for f in facts] == [
+        (1.78, "observation"), (15, "target"), (100, "target"), (4000, "target")]

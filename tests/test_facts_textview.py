@@ -3,6 +3,7 @@ punctuation, pinyin glosses, navigation noise. Quotes stay verbatim from the ori
 
 Sentences are made up for these tests (not taken from the seed documents)."""
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,18 @@ def test_page_counters_and_contact_lines_are_not_facts():
     text = "浏览次数：1234次  访问人数：5678人\n本网站累计访问量达到1200万人次\n到2025年，全市新增上市公司20家。"
     facts = extract(text)
     assert [(f.indicator_name, f.value) for f in facts] == [("上市公司", 20)]
+
+
+def test_text_from_a_pdf_with_a_space_after_the_decimal_point():
+    view = make_view("全省地区生产总值 60132. 9 亿元，增长 6. 0%。1. 2025年目标")
+    assert view.text == "全省地区生产总值 60132.9 亿元，增长 6.0%。1. 2025年目标"
+    text = "2023年，全省地区生产总值 60132. 9 亿元，增长 6. 0%。"
+    facts = extract(text, published=date(2024, 3, 1))
+    assert [(f.value, f.unit) for f in facts] == [(60132.9, "亿元"), (6.0, "%")]
+    assert facts[0].quote == "60132. 9 亿元"
+
+
+def test_letter_spaced_words_are_read_as_words():
+    assert make_view("成 都 、 绵 阳 、 宜 宾3 个市").text == "成都、绵阳、宜宾3 个市"
+    assert make_view("政 府 工 作 报 告").text == "政府工作报告"
+    assert make_view("指标 单位 2020年").text == "指标 单位 2020年"  # cells of a table stay apart

@@ -122,3 +122,9 @@ def test_end_of_a_period_is_a_goal_and_its_start_a_baseline():
     from tests.fixtures.extraction.factkit import extract
     (goal,) = extract("到“十四五”末，全市研发投入强度达到3.5%。", published=date(2021, 6, 1), start=2021, end=2025)
     assert (goal.role, goal.year, goal.year_inferred) == ("target", 2025, False)
+
+
+def test_a_quoted_period_that_opens_a_clause_dates_it():
+    (mark,) = time_marks("“十四五”贵州省能源投资累计完成4200亿元", 2026)
+    assert (mark.year, mark.period_start) == (2025, 2021)
+    assert time_marks("“十四五”规划提出，到2025年", 2026)[0].year == 2025  # the plan's name: only 到2025年

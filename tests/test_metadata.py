@@ -348,7 +348,8 @@ def test_report_as_delivered_to_the_congress():
     text = ("政府工作报告\n——2024年2月28日在苍梧县第十七届人民代表大会第四次会议上\n县长 孔某\n各位代表：\n"
             "现在，我代表县人民政府，向大会作政府工作报告。\n一、2023年工作回顾\n全县地区生产总值增长5%。")
     m = extract_metadata(make(text, fmt="plain_text"))
-    assert (m.doc_kind, m.region_name, m.published_date) == ("government_document", "苍梧县", date(2024, 2, 28))
+    # the report itself, delivered with no issuing notice: plan_text (GUIDE), dated by its congress
+    assert (m.doc_kind, m.region_name, m.published_date) == ("plan_text", "苍梧县", date(2024, 2, 28))
     assert m.plan_title == "2024年苍梧县政府工作报告" and m.issuer == "苍梧县人民政府"
 
 
@@ -381,3 +382,66 @@ def test_every_document_kind_is_accepted_by_the_warehouse():
                     walk(v)
         walk(yaml.safe_load(text))
         assert found and all(sorted(v) == sorted(DOC_KINDS) for v in found), (path, found)
+
+
+def test_an_undated_work_report_is_the_year_after_the_one_it_reviews():
+    text = ("政 府 工 作 报 告\n——在饶阳县第十七届人民代表大会第二次会议上\n饶阳县人民政府县长 李四\n各位代表：\n"
+            "一、2021年工作回顾\n2021年，全县生产总值达到102亿元，增长7%。")
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert m.plan_title == "2022年饶阳县人民政府工作报告" and m.period_end_year == 2022
+
+
+def test_a_decade_review_that_reports_where_the_decade_ended_was_written_after_it():
+    text = ("7月21日，“这十年·云南”新闻发布会在昆明举行。十年来，云南经济总量从2012年的1.1万亿元增长到2021年的"
+            "2.71万亿元，年均增长8.7%。")
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert m.published_date == date(2022, 7, 21) and m.published_date_inferred
+
+
+def test_the_congress_that_hears_a_report_names_its_region_not_the_city_it_meets_in():
+    text = ("1月21日，广西壮族自治区第十三届人民代表大会第四次会议在南宁开幕，自治区主席向大会作政府工作报告。"
+            "报告提出，2021年全区生产总值增长目标为7.5%以上。南宁市代表团审议。")
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert (m.region_name, m.plan_title) == ("广西壮族自治区", "2021年广西壮族自治区人民政府工作报告")
+
+
+def test_a_delivered_report_of_a_county_with_a_two_character_name():
+    text = ("(河北省)2017年蠡县人民政府工作报告(全文)\n公文搜 2021-07-23 10:26:26\n政府工作报告\n"
+            "2017年2月22日在蠡县第十七届人民代表大会第一次会议上\n蠡县人民政府代县长 某某\n各位代表：\n"
+            "现在，我代表蠡县人民政府向大会作政府工作报告。全省经济稳中向好，全县生产总值96.4亿元。")
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert (m.region_name, m.region_code) == ("蠡县", "130635")
+    assert m.issuer == "蠡县人民政府"
+    assert m.published_date == date(2017, 2, 22)  # the congress's date, not the repost's
+
+
+def test_a_bulletin_of_a_district_named_after_its_city():
+    text = ("阳泉市矿区2022年国民经济和社会发展统计公报\n一、综合\n经核算，全年全区地区生产总值266.9亿元，"
+            "同比增长6.5%。全年农作物种植面积159.2公顷，比上年下降0.5%。")
+    m = extract_metadata(make(text, fmt="plain_text"))
+    assert (m.doc_kind, m.region_name, m.region_code) == ("statistical_bulletin", "矿区", "140303")
+
+
+@pytest.mark.parametrize("text", [
+    "近日，《某省制造业补链强链行动方案》正式出炉。方案明确，到2027年底，全省力争新增1个5000亿级产业。",
+    "17日消息，某规划获批复。规划指出，到2015年，经济区地区生产总值达到6000亿元以上。",
+    "7月3日，四川发布了一份产业升级方案。到2027年，新兴产业要培育30家以上领军企业。",
+    "【中国幕墙网】经济总量小仍是全省面临的主要矛盾。未来五年，工业增加值年均增长15%以上。",
+])
+def test_a_page_that_tells_of_a_plan_is_news(text):
+    assert extract_metadata(make(text, fmt="plain_text")).doc_kind == "news"
+
+
+def test_the_plan_itself_is_plan_text():
+    text = "第一章 发展基础\n第一节 基础条件\n2015年末，区域常住人口1097万人；地区生产总值3715亿元。"
+    assert extract_metadata(make(text, fmt="plain_text")).doc_kind == "plan_text"
+    report = "政 府 工 作 报 告\n——在某县第十七届人民代表大会第二次会议上\n县长 李某\n各位代表：\n现在，我代表县人民政府向大会报告工作。"
+    assert extract_metadata(make(report, fmt="plain_text")).doc_kind == "plan_text"  # 各位代表 is no sender
+
+
+def test_in_an_autonomous_region_quanqu_is_the_region_unless_a_district_speaks():
+    text = ("近日，《2023年全区制造业项目建设年活动实施方案》印发实施。今年广西将大力开展制造业项目建设年活动，"
+            "全区新开工项目480项。其中桂林项目数量为81个，桂林总投资达713.43亿元。")
+    assert extract_metadata(make(text, fmt="plain_text")).region_name == "广西壮族自治区"
+    district = "钦州市钦北区2024年国民经济和社会发展统计公报\n全区地区生产总值增长5%。全区粮食产量增长2%。"
+    assert extract_metadata(make(district, fmt="plain_text")).region_name == "钦北区"

@@ -10,6 +10,7 @@ from planextract.regions import (all_regions, find_regions, region_by_code, regi
     ("温州市", "330300"), ("台州市", "331000"), ("上海市", "310000"), ("浙江省", "330000"),
     ("乐清市", "330382"), ("瑞安市", "330381"), ("温岭市", "331081"), ("临海市", "331082"),
     ("越城区", "330602"), ("达州市", "511700"),
+    ("渝北区", "500112"),  # missing from the package's table, restored by regions.py
 ])
 def test_codes_of_full_names(name, code):
     assert resolve_name(name).code == code

@@ -172,7 +172,7 @@ def prefix_noun(sentence: str, end: int, clause_end: int) -> str:
         rest = rest[:m.start()]
     rest = rest.lstrip("的 ")
     if not rest or rest[0] in "，,。；;、和及与或（(.!?！？:：" or _VERB.match(rest) or \
-            rest.startswith(("左右", "以上", "各", "大关", "台阶", "关口")):
+            rest.startswith(("左右", "以上", "各", "大关", "台阶", "关口", "新台阶", "新关口", "量级", "规模")):
         return ""
     return clean_indicator(rest)
 
@@ -263,6 +263,10 @@ def paired_subject(indicator: str, count: int) -> list[str]:
             at = indicator.find(pair)
             if at >= 0:
                 return [indicator[:at] + m + indicator[at + len(pair):] for m in members]
+    if count == 3:  # 三次产业对经济增长的贡献率分别为…: the first, second and third industries
+        at = indicator.find("三次产业")
+        if at >= 0:
+            return [indicator[:at] + m + indicator[at + 4:] for m in ("第一产业", "第二产业", "第三产业")]
     return [indicator]
 
 

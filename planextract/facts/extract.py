@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import DocumentMetadata, Fact
+from ..regions import resolve_name
 from . import clauses as cl
 from . import lexicon as lx
 from . import regionscope as rs
@@ -19,23 +20,11 @@ from .numbers import Quantity, find_quantities, may_hold_quantity
 from .segment import clauses, lines_with_offsets, sentences
 from .tables import TableFact, extract_tables
 from .textview import TextView, make_view
-from .tense import TenseContext, reviews_own_period, role_for, section_of
+from .tense import GOAL_LIST, GOAL_WORDS, TenseContext, reported_years, reviews_own_period, role_for, section_of
 from .timescope import TimeMark, time_marks
 
 
 
-_BARE_YEAR = re.compile(r"(?<![到至望\d—–~-])((?:19|20)\d\d)\s*年(?![\d—–~-]|\s*\d{1,2}\s*月\s*\d{1,2}\s*日|前|以前|底前)")
-
-
-def _latest_reported_year(text: str, plan_end: int | None) -> int | None:
-    """The latest year a page gives a bare figure for (2022年，… / 2022年的9777.6亿元), before its
-    plan's horizon: a page that reports a year's figures was written after that year."""
-    years = []
-    for m in _BARE_YEAR.finditer(text):
-        year = int(m.group(1))
-        if (plan_end is None or year < plan_end) and text.count("《", 0, m.start()) <= text.count("》", 0, m.start()):
-            years.append(year)
-    return max(years) if years else None
 
 
 @dataclass(slots=True)
@@ -51,13 +40,14 @@ class DocContext:
     dated: bool = True           # False: no year to read 今年/去年 against
     doc_kind: str | None = None
     reference_inferred: bool = False  # no date: reference_year is the plan's first year
+    latest_reported: int | None = None  # undated: the latest year the text reports a figure for
 
     @classmethod
     def from_metadata(cls, meta: DocumentMetadata | None, text: str = "") -> "DocContext":
         if meta is None:
             return cls(None, None, None, None, None, dated=False)
         written = meta.written_date or meta.published_date
-        inferred = False
+        inferred, latest = False, None
         if written is not None:
             reference, month = written.year, written.month
         elif (meta.plan_title or "").endswith("政府工作报告") and meta.period_start_year:
@@ -70,11 +60,12 @@ class DocContext:
             # undated: a page about a plan is most often written in the plan's first year, and
             # after the latest year it reports a figure for (…2022年的9777.6亿元 → 2023)
             reference, month, inferred = meta.period_start_year, None, meta.period_start_year is not None
-            reported = _latest_reported_year(text, meta.period_end_year)
+            reported = max(reported_years(text, meta.period_end_year), default=None)
             if reported is not None and (reference is None or reported + 1 > reference):
-                reference, inferred = reported + 1, True
+                reference, inferred, latest = reported + 1, True, reported
         return cls(meta.region_name, meta.region_code, reference, meta.period_start_year, meta.period_end_year,
-                   month, dated=reference is not None, doc_kind=meta.doc_kind, reference_inferred=inferred)
+                   month, dated=reference is not None, doc_kind=meta.doc_kind, reference_inferred=inferred,
+                   latest_reported=latest)
 
     @property
     def tense(self) -> TenseContext:
@@ -91,7 +82,7 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
     scan = extract_tables(lines, ctx.plan_start, observed_year=ctx.plan_end if bulletin else None,
                           observation_table=bulletin)
     consumed = scan.lines
-    facts = [_table_fact(t, ctx) for t in scan.facts]
+    facts = [_table_fact(t, ctx) for t in _units_from_prose(scan.facts, view.text)]
     if scan.spans:  # a table inside a line of prose: blank it out (same length) for the prose reader
         chars = list(view.text)
         for a, b in scan.spans:
@@ -108,9 +99,12 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
             # byline, a subheading that repeats the headline's year) only when it says what the
             # section holds (回顾2023, 主要目标)
             if heading.role is not None or cl.is_numbered(line):
-                section = heading
+                section = heading.under(section)
             continue
-        facts.extend(_paragraph_facts(line, start, ctx, regions, section))
+        found = _paragraph_facts(line, start, ctx, regions, section)
+        facts.extend(found)
+        if line.rstrip().endswith((":", "：")):
+            section = Section.introducing(line, ctx, section)
     facts.sort(key=lambda f: f.char_start)  # reading order
     return [_to_original(f, view, text) for f in facts]
 
@@ -124,6 +118,7 @@ class Section:
 
     role: str | None = None
     mark: TimeMark | None = None
+    level: int = 9  # 1 for 一、/第一章, 2 for （一）, 3 for 1., 4 for (1); 9 for none
 
     @classmethod
     def of(cls, heading: str, ctx: DocContext) -> "Section":
@@ -131,7 +126,32 @@ class Section:
         if not marks:  # 回顾2023: a year without 年 in a heading
             years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", heading)
             marks = [TimeMark(0, int(years[-1]), None, False)] if years else []
-        return cls(section_of(heading), marks[-1] if marks else None)
+        return cls(section_of(heading), marks[-1] if marks else None, _heading_level(heading))
+
+    @classmethod
+    def introducing(cls, line: str, ctx: DocContext, current: "Section") -> "Section":
+        """A line that introduces a list (到2015年，…的主要目标是：) lends its year and its goals to
+        the items below it."""
+        heading = cls.of(line, ctx)
+        role = "target" if GOAL_LIST.search(line) or GOAL_WORDS.search(line) else heading.role or current.role
+        return cls(role, heading.mark or current.mark, 8)
+
+    def under(self, parent: "Section") -> "Section":
+        """A subheading that says neither results nor goals ((一)经济发展稳中快进 under 一、2017年
+        工作回顾) stays in its parent's section, year included."""
+        if self.role is None and self.level > parent.level:
+            return Section(parent.role, self.mark or parent.mark, self.level)
+        return self
+
+
+_LEVELS = [(re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章节部分篇])"), 1),
+           (re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]"), 2),
+           (re.compile(r"^\s*\d+[.．、](?!\d)"), 3),
+           (re.compile(r"^\s*[（(]\d+[)）]"), 4)]
+
+
+def _heading_level(heading: str) -> int:
+    return next((level for pattern, level in _LEVELS if pattern.match(heading)), 9)
 
 
 def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.RegionIndex,
@@ -144,6 +164,7 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
         return facts  # no number at all: no fact, and no year that a later paragraph could inherit
     if len(line) <= lx.PAGE_FURNITURE_MAX_CHARS and lx.PAGE_FURNITURE.search(line):
         return facts  # 浏览次数：1234次, 本网站累计访问量…: the page's furniture, not the plan
+    goal_paragraph = bool(GOAL_WORDS.search(line))  # 要实现…, 力争…: a paragraph that sets goals
     for number, (offset, sentence) in enumerate(sentences(line)):
         marks = time_marks(sentence, ctx.reference_year if ctx.dated else None, ctx.reference_inferred)
         quantities = [] if (number == 0 and cl.is_heading(sentence)) or not may_hold_quantity(sentence) \
@@ -152,8 +173,8 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
             start = line_start + offset
             mentions = [replace(m, start=m.start - start, end=m.end - start)
                         for m in regions.within(start, start + len(sentence))]
-            facts.extend(_sentence_facts(sentence, start, quantities, marks,
-                                         paragraph_mark, paragraph_period, ctx, mentions, section.role))
+            facts.extend(_sentence_facts(sentence, start, quantities, marks, paragraph_mark, paragraph_period,
+                                         ctx, mentions, section.role, goal_paragraph))
         for mark in marks:
             if not mark.outlook:
                 paragraph_mark = mark
@@ -163,7 +184,7 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
 
 
 def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark, paragraph_period, ctx,
-                    mentions=(), section=None):
+                    mentions=(), section=None, goal_paragraph=False):
     spans = clauses(sentence)
     subjects = rs.subject_mentions(sentence, list(mentions), spans) if mentions else []
     starts = [q.start for q in quantities]
@@ -202,13 +223,15 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
                 and indicator not in prior_subject:
             indicator += prior_subject  # 孵化器达到50家，其中国家级10家 → 国家级孵化器
             subject = prior_subject
-        if not indicator:
+        if not indicator or lx.PROCEDURAL.search(indicator) or _not_a_figure(sentence, q):
             continue
         region = rs.region_for(sentence, q.start, subjects, spans, starts) if subjects else None
         region_name, region_code = (region.name, region.code) if region else (ctx.region_name, ctx.region_code)
         mark, inferred = _time_for(q, marks, paragraph_mark, sentence, spans)
         lead = sentence[:spans[0][1]]
-        role, year = _role_and_year(mark, scope, lead, ctx, section, sentence, sentence[:q.start])
+        role, year = _role_and_year(mark, scope, lead, ctx, section, sentence, sentence[:q.start],
+                                    goal_like=goal_paragraph or q.comparator in (">=", "<=")
+                                    or "左右" in sentence[q.start:q.end])
         per_year = bool(lx.PER_YEAR.search(scope)) and not any(name in scope for name in lx.ANNUAL_AVERAGE_NAMES)
 
         period = None if ctx.doc_kind == "statistical_bulletin" else (mark or paragraph_period)  # a year's report
@@ -235,7 +258,9 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
             fact.baseline_value = base.value
             fact.baseline_year = start_value or (mark.period_start - 1 if mark and mark.period_start else None)
             base.role, base.year, base.year_inferred = "observation", fact.baseline_year, False
-            base.kind = "share" if base.kind == "share" else "level"
+            base.kind = base.kind if base.kind in ("share", "rank") else "level"
+            if base.kind == "rank" and fact.kind == "rank":
+                fact.indicator_name = base.indicator_name  # 由第六升至第五: the same ranking, moved
             base.period_start_year, base.is_aspirational, base.per_year = None, False, False
         if "分别" in whole_before or id(q) in listed:
             # 分别达到20%和25% / 比2015年增长30%、56.9%、106.1%: the i-th number is the i-th item's
@@ -361,7 +386,25 @@ def _distribute(fact: Fact, indicator: str, sentence: str, q: Quantity, before: 
 _REGION_COUNT = re.compile(r"^\s*(?:等)?(?:[一两二三四五六七八九十\d]+(?:个)?)?(?:市|县|区|地|省|县（市、区）|县\(市、区\))?")
 
 
+_REGION_UNITS = re.compile(r"\s*(?:设区市|地级市|城市|市州|市|县|区|地区|县（市、区）|县\(市、区\))")
 _AGGREGATE = re.compile(r"^\s*等\s*[一两二三四五六七八九十\d]+\s*个?[^，。；,;]{0,12}?(?:城市|市|县|区|地区)|^\s*(?:合计|共计|总计)")
+
+
+_SCOPE_OF_REGIONS = re.compile(r"(?:设区市|地级市|城市|市州|市|县|区|县（市、区）|县\(市、区\))中")
+_WHOLE_SET = re.compile(r"(?:全省|全市|全区|全国|全州|全川|全疆|全县)(?:的)?$")
+_STANDARD_BEFORE = re.compile(r"(?:标准|限值|阈值|标准值)[（(]$")
+
+
+def _not_a_figure(sentence: str, q: Quantity) -> bool:
+    """Numbers that frame a statement rather than measure a region: the set it speaks of (全省11个
+    设区市中，…) and a standard quoted in brackets (达到二级标准(35微克/立方米))."""
+    if q.unit == "个" and _SCOPE_OF_REGIONS.match(sentence, q.end):
+        return True
+    if q.unit == "项" and "指标" in sentence:
+        return True  # 《纲要》共提出25项主要指标，6项达到时序进度: counts of the plan's own indicators
+    if q.unit == "个" and _REGION_UNITS.match(sentence, q.end) and _WHOLE_SET.search(sentence, 0, q.start):
+        return True  # 全省118个县(市)实现生产总值…: all the regions of a place, the subject of its figures
+    return bool(_STANDARD_BEFORE.search(sentence, 0, q.start)) and sentence[q.end:q.end + 1] in (")", "）")
 
 
 def _shared_by_regions(fact: Fact, sentence: str, clause_start: int, q: Quantity, subjects,
@@ -376,6 +419,10 @@ def _shared_by_regions(fact: Fact, sentence: str, clause_start: int, q: Quantity
     if len(listed) < 2:
         return None
     between = sentence[listed[-1].end:q.start]
+    if not between.strip() and _REGION_UNITS.match(sentence, q.end):
+        # 秦皇岛、承德…邢台7个设区市达到二级标准: the number counts the regions listed, one fact
+        region = (ctx.region_name, ctx.region_code) if ctx else (None, None)
+        return [replace(fact, region_name=region[0], region_code=region[1])]
     if _AGGREGATE.match(between) and not re.search(r"[均各都]", between):
         region = (ctx.region_name, ctx.region_code) if ctx else (None, None)
         indicator = cl.clean_indicator(_REGION_COUNT.sub("", between)) or fact.indicator_name
@@ -407,15 +454,20 @@ def _time_for(q: Quantity, marks: list[TimeMark], paragraph_mark: TimeMark | Non
 
 
 def _role_and_year(mark: TimeMark | None, scope: str, lead: str, ctx: DocContext,
-                   section: str | None, sentence: str, before: str) -> tuple[str, int | None]:
-    role = role_for(mark, scope, lead, ctx.tense, section, sentence, before)
+                   section: str | None, sentence: str, before: str, goal_like: bool = False) -> tuple[str, int | None]:
+    role = role_for(mark, scope, lead, ctx.tense, section, sentence, before, goal_like)
     if mark is not None:
         return role, mark.year
     if role == "target":
         return role, ctx.plan_end
     if ctx.doc_kind == "statistical_bulletin":
         return role, ctx.plan_end  # the year the bulletin reports on
-    # a result stated without a year: the state when the page was written (该港拥有泊位272个)
+    # a result stated without a year: the state when the page was written (该港拥有泊位272个);
+    # on an undated page, the latest year it reports on (2023年，… / 经济总量迈上3000亿元台阶)
+    if ctx.latest_reported is not None:
+        return role, ctx.latest_reported
+    if ctx.dated and not ctx.reference_inferred and (ctx.reference_month or 12) <= 3:
+        return role, ctx.reference_year - 1  # a result told early in a year is last year's
     return role, ctx.reference_year if ctx.dated else None
 
 
@@ -444,8 +496,10 @@ def _kind(q: Quantity, before: str, scope: str, role: str, period: TimeMark | No
                 and verb not in ("增加", "提高", "减少", "下降"):
             return "level"  # 2020年，培育规上企业354家: the stock then; 比上年增加16859人 stays a change
         return "increment"
-    if role == "observation" and over_period and base in lx.CURRENCY_UNITS and not per_year:
+    if role == "observation" and over_period and base in lx.CURRENCY_UNITS and not per_year \
+            and lx.ACCUMULATED_FLOW.search(clause or scope):
         return "increment"  # “十四五”期间，综合交通投资超过800亿元: the period's total
+        # (地区生产总值突破2万亿元 at the period's end stays a level)
     if role == "observation" and over_period and countable and not _STOCK_VERB.search(scope) and \
             verb not in _STOCK_VERBS and not (verb or "").endswith(("到", "至")):
         return "increment"  # “十三五”期间，建成智能工厂34个: what the period added
@@ -487,8 +541,42 @@ def _period_start(kind, per_year, role, mark, paragraph_period, ctx) -> int | No
 
 # ---- tables ---------------------------------------------------------------------
 
+_PROSE_UNIT = r"\s*((?:万亿|千亿|亿|万|千)?元|(?:万|亿)?(?:人|户|吨|千瓦时|千瓦))"
+_CONVENTIONAL_UNITS = {"地区生产总值": "亿元", "人均地区生产总值": "元"}  # statistical tables' usual units
+
+
+def _units_from_prose(table_facts: list[TableFact], text: str) -> list[TableFact]:
+    """A table that states no unit (重庆市 | 29129.03 | …) takes it from the prose, where one of
+    its figures is written with its unit (地区生产总值29129.03亿元), else from the unit statistics
+    conventionally use for the indicator (地区生产总值 in 亿元)."""
+    missing: dict[str, list[TableFact]] = {}
+    for t in table_facts:
+        if not t.unit and t.kind not in ("rate", "share", "rank"):
+            missing.setdefault(t.indicator, []).append(t)
+    for indicator, group in missing.items():
+        unit = None
+        for t in group:
+            number = t.quote.text.strip() if t.region_label else None
+            m = re.search(r"(?<![\d.])" + re.escape(number) + _PROSE_UNIT, text) if number else None
+            if m:
+                unit = m.group(1)
+                break
+        unit = unit or _CONVENTIONAL_UNITS.get(indicator)
+        if unit:
+            for t in group:
+                t.unit = unit
+    return table_facts
+
+
 def _table_fact(t: TableFact, ctx: DocContext) -> Fact:
     year = t.year or (ctx.plan_end if t.role == "target" else ctx.reference_year)
+    region_name, region_code = ctx.region_name, ctx.region_code
+    if t.region_label:  # a panel's row: 渝北区 within the document's province
+        region = resolve_name(t.region_label, rs.province_of(ctx.region_code))
+        if region is None and not re.match(r"^(?:全|合计|总计|总体)", t.region_label):
+            region_name, region_code = t.region_label, None  # 两江新区: a region with no code of its own
+        elif region is not None:
+            region_name, region_code = region.name, region.code
     growth = t.per_year or t.kind in ("increment", "cumulative")
     period_start = (ctx.plan_start or (year - 4 if year else None)) if growth and t.role == "target" else None
     return Fact(
@@ -496,7 +584,7 @@ def _table_fact(t: TableFact, ctx: DocContext) -> Fact:
         comparator=t.comparator, is_aspirational=t.aspirational, kind=t.kind, per_year=t.per_year,
         year=year, year_inferred=t.year is None, period_start_year=period_start,
         baseline_value=t.baseline_value, baseline_year=t.baseline_year, attribute=t.attribute,
-        region_name=ctx.region_name, region_code=ctx.region_code,
+        region_name=region_name, region_code=region_code,
         char_start=t.quote.start, char_end=t.quote.start + len(t.quote.text),
         source_text=t.row_text, sentence_start=t.row_start)
 

@@ -15,14 +15,14 @@ MAGNITUDE_FACTOR = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e
 # base units, longest first inside each group; compound intensities before their parts
 CURRENCY_UNITS = ["元/人·年", "元/平方公里", "元/平方米", "元/亩", "元/人", "元/吨", "美元", "元"]
 PERCENT_UNITS = ["个百分点", "百分点", "%", "‰"]
-INTENSITY_UNITS = ["微克/立方米", "毫克/立方米", "千瓦时/万元", "吨二氧化碳/万元", "台/万人", "件/万人", "个/万人", "人/万人", "吨/万元", "吨标准煤/万元", "千克/万元",
+INTENSITY_UNITS = ["微克/立方米", "毫克/立方米", "微克每立方米", "毫克每立方米", "千瓦时/万元", "吨二氧化碳/万元", "台/万人", "件/万人", "个/万人", "人/万人", "吨/万元", "吨标准煤/万元", "千克/万元",
                    "立方米/万元", "标准煤/万元"]
 COUNT_UNITS = ["台套", "人次", "个", "家", "项", "件", "台", "套", "名", "人", "条", "座", "所", "只", "辆",
                "艘", "架", "户", "款", "种", "处", "张", "部", "篇", "株", "支", "栋", "间", "批次", "场", "根", "列"]
 AREA_UNITS = ["平方公里", "平方千米", "平方米", "平米", "公顷", "亩"]
 OTHER_UNITS = ["千瓦时", "千瓦", "兆瓦", "吉瓦", "吨标准煤", "吨标煤", "吨", "千克", "公斤", "斤", "立方米", "公里", "千米", "标准箱", "标箱",
                "GWh", "MWh", "kWh", "EFlops", "PFlops", "hm2", "/10万",
-               "TEU", "倍", "分", "岁"]
+               "TEU", "倍", "分", "岁", "天"]
 BASE_UNITS = INTENSITY_UNITS + CURRENCY_UNITS + PERCENT_UNITS + AREA_UNITS + OTHER_UNITS + COUNT_UNITS
 
 COUNT_UNIT_SET = set(COUNT_UNITS)
@@ -80,7 +80,9 @@ PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2
 DEPENDENT_HEADS = ("占", "比重", "增速", "增长", "年均", "增幅", "降幅", "下降", "提高", "提升", "增加", "减少",
                    "降低", "上升", "上涨", "涨幅")
 # a bare head that names nothing on its own (…企业1200家，总数达6800家)
-GENERIC_HEADS = ("总数", "总量", "总额", "数量", "规模", "总规模", "占比", "比例")
+GENERIC_HEADS = ("总数", "总量", "总额", "数量", "规模", "总规模", "占比", "比例",
+                 # a rank's move names nothing either (由第六升至第五)
+                 "升", "跃升", "回升", "进位", "前移", "降", "退", "排位", "位次")
 
 # ---- what is not a fact --------------------------------------------------------
 # a count right before one of these nouns describes the document's structure, not a region
@@ -106,10 +108,17 @@ LEADING_NOISE = re.compile(
     r"连续[一两二三四五六七八九十\d]+年)+")
 TRAILING_NOISE = re.compile(
     r"(?:达到了|达到|达|突破|超过|超出|超|逾|大于|小于|多于|少于|高于|缩小|扩大|不低于|不少于|至少|不超过|不高于|低于|不足|不到|约|近|接近|"
-    r"比上年|较上年|同比|保持在|保持|稳定在|控制在|提升至|提升到|提高到|提高至|增至|增加到|降至|降到|下降到|为|在|是|有|达至|分别|各|"
+    r"比上年|较上年|同比|保持在|保持|稳定在|控制在|提升至|提升到|提高到|提高至|增至|增加到|降至|降到|下降到|为|在|是|有|达至|分别|各|均|都|全部|迈上|迈入|跨越|跨上|站上|站稳|首次|再次|率先|"
     r"实现|完成|到|至|的|了|共|累计|总计|合计|从|由|力争|争取|努力|新增|连续[一两二三四五六七八九十\d]+年|(?:从|由|比|较)?(?:19|20)\d\d年(?:底|末)?|\s)+$")
 
 # short lines of page furniture (counters, contact lines) that carry numbers but no facts
 PAGE_FURNITURE = re.compile(r"浏览次数|浏览量|访问量|访问人数|访问次数|阅读量|阅读数|点击量|点击数|本网站|本站|评论|点赞|收藏|转发|"
                             r"责任编辑|联系电话|版权所有|Copyright|ICP备")
 PAGE_FURNITURE_MAX_CHARS = 80
+
+# money that adds up over a period (投资, 引资, 专项债): a period's total of it is an increment
+ACCUMULATED_FLOW = re.compile(r"投资|投入|资金|债券|专项债|融资|引进|招商|引资|到位|补助|支出|拨付|争取|发放|减税|降费|"
+                              r"成交|签约|交易额")
+
+# the procedure of a meeting, not a plan's figure: 以99.3%的赞成率审查通过, 应到代表602人, 赞成598票
+PROCEDURAL = re.compile(r"赞成|反对票|弃权|投票|表决|应到|实到|出席|列席|旁听")

@@ -28,11 +28,13 @@ QUANTITY = re.compile(rf"(?P<num>{_ARABIC}){_TAIL}(?:{_UNIT_GROUP})?")  # the un
 # the pattern asks for one and the scan stays fast
 QUANTITY_CN = re.compile(rf"(?P<num>{_CHINESE}){_TAIL}{_UNIT_GROUP}")
 RANK = re.compile(
-    r"(?P<verb>位居|位于|位列|排名|排在|跻身|稳居|跃居|升至|上升至|提升至|保持在|保持|进入|居于|居|列|排|由|从|"
-    r"(?<=[\d年])(?=第)|(?=(?:全国|全省|全市|全区|全州|国内|西部|中部|东部|东北)[^，。；,;]{0,8}?第))"
+    r"(?P<verb>位居|位于|位列|排名|排在|跻身|稳居|跃居|(?:跃|上|提|回)?升(?:至|到)|前移(?:至|到)|进位(?:至|到)|"
+    r"(?:下)?降(?:至|到)|退(?:至|到)|保持在|保持|进入|居于|居|列|排|由|从|"
+    r"(?<=[\d年])(?=第)|(?=(?:全国|全省|全市|全区|全州|国内|全球|世界|全世界|西部|中部|东部|东北)[^，。；,;全]{0,8}?第))"
     r"(?P<scope>[\u4e00-\u9fffA-Za-z“”\"]{0,10}?)"
     r"(?P<form>前|第)\s?(?P<n>\d+|[一二三四五六七八九十]+)\s?(?P<unit>位|名|强)?")
-FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十百]+|\d+)分之(?P<num>[一二三四五六七八九十]+|\d+)")
+FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十百千]+|\d+)分之(?P<num>[一二三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?|"
+                      r"\d+(?:\.\d+)?)")
 BARE_MAGNITUDE = re.compile(r"(?P<verb>突破|超过|达到|迈上|跨越|迈入|超|形成(?=[^，。；,;]{2,6}规模))(?P<mag>万亿|千亿|百亿)(?P<yuan>元)?(?P<tail>大关|台阶|级)?")
 _HAS_CHINESE_NUMERAL = re.compile(r"[一二两三四五六七八九十]")
 _HAS_BARE_MAGNITUDE = re.compile("万亿|千亿|百亿")
@@ -107,7 +109,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     """Every quantity with a unit in a sentence, in order, qualifiers removed."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    special = (_ranks(sentence) if ("前" in sentence or "第" in sentence) else []) + \
+    special = (_ranks(sentence) if ("前" in sentence or "第" in sentence or "位" in sentence) else []) + \
         (_fractions(sentence) if "分之" in sentence else []) + \
         (_halves(sentence) if "一半" in sentence else []) + \
         (_percent_words(sentence) if ("百分之" in sentence or "成" in sentence) else []) + \
@@ -175,8 +177,9 @@ def _quantity(sentence: str, m: re.Match) -> Quantity | None:
     chinese = not num[0].isdigit()
     if chinese and not unit:
         return None  # a Chinese numeral without a unit (十大, 一批) is never a quantity
-    if m.start() > 0 and (sentence[m.start() - 1].isdigit() or sentence[m.start() - 1] in ".,"):
-        return None
+    if m.start() > 0 and (sentence[m.start() - 1].isdigit() or
+                          sentence[m.start() - 1] in ".," and m.start() >= 2 and sentence[m.start() - 2].isdigit()):
+        return None  # inside a number (1,919 / 3.5); after a comma or stop that ends a clause it starts one
     if _is_numbering(sentence, m):
         return None
     if unit == "分" and sentence[m.end():m.end() + 1] in lx.NOT_SCORE_AFTER_FEN:
@@ -190,6 +193,8 @@ def _quantity(sentence: str, m: re.Match) -> Quantity | None:
         return None  # 三个"上海方案", 五大产业: small Chinese counts name structures
     if _is_year_or_date(sentence, m):
         return None
+    if unit == "天" and not _DAYS_COUNTED.search(sentence, max(0, m.start() - 12), m.start()):
+        return None  # 30天内, 每周5天: a duration; 优良天数68天 counts days
     value = to_number(num)
     if value is None:
         return None
@@ -205,6 +210,9 @@ def _quantity(sentence: str, m: re.Match) -> Quantity | None:
         start, value = start - 1, -value  # 自然增长率为-2.11‰
     comparator = _combine(_comparator_before(sentence, start), after, bool(m.group("approx") or m.group("approx2")))
     return Quantity(start, end_cmp, value, high, mag + unit + (m.group("per") or ""), comparator, after=end)
+
+
+_DAYS_COUNTED = re.compile(r"(?:天数|日数)")
 
 
 def _is_negative(sentence: str, start: int) -> bool:
@@ -294,6 +302,14 @@ def _is_structure(sentence: str, m: re.Match, end: int) -> bool:
     return rest.startswith(lx.STRUCTURAL_NOUNS)
 
 
+_RANK_MOVES = "升跃上提前进降退下回"  # 由第六升至第五: the rank moves on
+_PERIOD_SCOPE = re.compile(r"^[“\"]十[一二三四五六]五[”\"](?:末|期末|初|时期)?$")
+
+
+_RANKING_WORDS = re.compile(r"排名|排位|位次|名次|排序")
+_BARE_POSITION = re.compile(r"(?<=[由从至到的])(\d{1,3})\s*位(?![数置于居列])")
+
+
 def _ranks(sentence: str) -> list[Quantity]:
     out = []
     for m in RANK.finditer(sentence):
@@ -302,10 +318,11 @@ def _ranks(sentence: str) -> list[Quantity]:
             continue
         if m.group("form") == "前" and following in ("列", "沿"):
             continue
-        if not m.group("unit") and following and "\u4e00" <= following <= "\u9fff" and following not in "位名":
-            continue  # 第一城, 第一方阵, 前三季度: a name or a period, not a rank
-        if "“" in m.group("scope") or "”" in m.group("scope"):
-            continue
+        if not m.group("unit") and following and "\u4e00" <= following <= "\u9fff" and following not in "位名" \
+                and not (m.group("form") == "第" and following in _RANK_MOVES):
+            continue  # 第一城, 第一方阵, 前三季度: a name or a period, not a rank (由第六升至第五 is one)
+        if ("“" in m.group("scope") or "”" in m.group("scope")) and not _PERIOD_SCOPE.search(m.group("scope")):
+            continue  # 第一个“…”: a name; 由“十二五”末第18位: a rank at a period's end
         value = to_number(m.group("n"))
         if value is None:
             continue
@@ -313,7 +330,17 @@ def _ranks(sentence: str) -> list[Quantity]:
         if sentence.startswith(("左右", "上下"), m.end()):  # 第40位左右
             comparator = "~"
         start = m.start("scope") if m.group("scope") else m.start("form")
+        opens = max(m.group("scope").rfind("由"), m.group("scope").rfind("从"))
+        if opens >= 0:
+            start = m.start("scope") + opens + 1  # 全国排名由第六升至第五: 由 opens a move, the rank follows it
         out.append(Quantity(start, m.end(), value, None, "位", comparator, kind_hint="rank", after=m.end()))
+    if _RANKING_WORDS.search(sentence):  # 排名由2015年的53位跃升至47位: positions written without 第
+        taken = [(q.start, q.end) for q in out]
+        for m in _BARE_POSITION.finditer(sentence):
+            if not any(s <= m.start(1) < e for s, e in taken):
+                out.append(Quantity(m.start(1), m.end(), float(m.group(1)), None, "位", "=", kind_hint="rank",
+                                    after=m.end()))
+        out.sort(key=lambda q: q.start)
     return out
 
 
@@ -329,11 +356,19 @@ def _comparator_before_of(sentence: str, start: int) -> str | None:
 def _fractions(sentence: str) -> list[Quantity]:
     out = []
     for m in FRACTION.finditer(sentence):
-        den, num = to_number(m.group("den")), to_number(m.group("num"))
+        den_text = m.group("den")
+        if den_text == "百":
+            continue  # 百分之八十五: a percentage, read by _percent_words
+        den = to_number("一千" if den_text == "千" else den_text)  # 千分之四点五: per mille
+        num = to_number(m.group("num"))
         if not den or num is None or num > den:
             continue
+        after, end = _comparator_after(sentence, m.end())
         comparator = _combine(_comparator_before(sentence, m.start()) or _comparator_before_of(sentence, m.start()),
-                              _comparator_after(sentence, m.end())[0], False)
+                              after, False)
+        if den == 1000:  # 千分之四点五: per mille, as written (人口自然增长率)
+            out.append(Quantity(m.start(), end, num, None, "‰", comparator, after=m.end()))
+            continue
         out.append(Quantity(m.start(), m.end(), round(num / den * 100, 3), None, "%", comparator,
                             kind_hint="share", after=m.end()))
     return out

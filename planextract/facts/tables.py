@@ -38,7 +38,12 @@ _EMPTY_CELL = re.compile(r"^(?:—+|-+|－+|/|／|\\|无|暂无|…+|\.{2,})$")
 ATTRIBUTE_CELL = re.compile(r"^(?:约束性|预期性|约束|预期)$")
 
 # header words: what a column holds
-_INDICATOR_HEAD = re.compile(r"^(?:主要|一级|二级|三级|具体|类别及)?指标(?:名称|项|内容)?$|^(?:项目|名称)$")
+_INDICATOR_HEAD = re.compile(r"^(?:主要|一级|二级|三级|具体|类别及)?指标(?:名称|项|内容)?$|^(?:项目|名称)$|"
+                             r"^(?:产品|行业)名称$")
+# a panel of regions: one row per region, one column per year (各区县 | 2022年GDP | 2021年GDP)
+_REGION_HEAD = re.compile(r"^(?:年份/|年度/)?(?:各|全省各|全市各)?(?:地区|区县|县区|县市区|县\(市、区\)|县（市、区）|"
+                          r"区域|市州|市\(州\)|市（州）|城市|地市|市县|省份|省区市|地区名称)(?:/年份|/年度)?$")
+_REGION_ALIASES = {"GDP": "地区生产总值", "人均GDP": "人均地区生产总值"}
 _SERIAL_HEAD = re.compile(r"^(?:序号|编号|序)$")
 _UNIT_HEAD = re.compile(r"^(?:计量)?单位$")
 _ATTRIBUTE_HEAD = re.compile(r"属性")
@@ -90,6 +95,7 @@ class TableFact:
     row_text: str
     row_start: int
     role: str = "target"
+    region_label: str | None = None  # a panel row's region (渝北区), resolved by the caller
 
 
 @dataclass(slots=True)
@@ -110,6 +116,7 @@ class Columns:
     has_category: bool = False        # a 类别 column before the indicator
     label_offset: int = 0             # cells before the indicator cell in the header (序号, 类别)
     heads: dict[int, str] = field(default_factory=dict)  # each value column's header text
+    region_rows: bool = False         # a panel: rows are regions, columns are years of one indicator
 
 
 @dataclass(slots=True)
@@ -151,7 +158,9 @@ def _header_columns(cells: list[str], plan_start: int | None) -> tuple[Columns, 
     texts = [_squash(c) for c in cells]
     indicator = next((i for i in range(len(texts) - 1, -1, -1)
                       if _INDICATOR_HEAD.match(UNIT_PAREN.sub("", texts[i]) or texts[i])), None)
-    if indicator is None or len(texts) - indicator - 1 < 1:
+    if indicator is None:
+        return _panel_columns(texts)
+    if len(texts) - indicator - 1 < 1:
         return None
     heads = texts[indicator + 1:]
     if not all(is_header_word(t) for t in heads) or len(heads) < 1:
@@ -198,6 +207,47 @@ def _header_columns(cells: list[str], plan_start: int | None) -> tuple[Columns, 
     if cols.target is None and not cols.observed and not cols.stats:
         return None
     return cols, indicator
+
+
+def _panel_columns(texts: list[str]) -> tuple[Columns, int] | None:
+    """A panel of regions: a region head (各区县, 地区) then year columns that name the indicator
+    (2022年GDP) or a unit (2022年（亿元）)."""
+    label = next((i for i, t in enumerate(texts) if _REGION_HEAD.match(t)), None)
+    heads = texts[label + 1:] if label is not None else []
+    if len(heads) < 1 or not all(YEAR_CELL.search(t) for t in heads):
+        return None
+    cols = Columns(count=len(heads), label_offset=label, region_rows=True)
+    for i, t in enumerate(heads):
+        cols.heads[i] = t
+        cols.years[i] = int(YEAR_CELL.search(t).group(1))
+        paren = UNIT_PAREN.search(t)
+        if paren and _looks_like_unit(paren.group(1)):
+            cols.units[i] = paren.group(1)
+        cols.observed.append(i)
+    return cols, label
+
+
+def _panel_facts(label: Cell, values: list[Cell], cols: Columns, common: dict) -> list[TableFact]:
+    """One observation per year cell of a region's row; the indicator is the column's header
+    without its year and unit."""
+    facts = []
+    for index in cols.observed:
+        if index >= len(values):
+            continue
+        head = UNIT_PAREN.sub("", YEAR_CELL.sub("", cols.heads[index])).strip("/ ")
+        name = _REGION_ALIASES.get(head, head)
+        parsed = _parse_value(_cell(values, index))
+        if not name or parsed is None:
+            continue
+        cell = values[index]
+        facts.append(TableFact(
+            indicator=name, unit=cols.units.get(index) or parsed["unit"], value=parsed["value"],
+            value_high=parsed["high"], comparator=_COMPARATORS.get(parsed["suffix"], "="), aspirational=False,
+            kind=_kind(name, cols.units.get(index) or parsed["unit"], ""), per_year=False, year=cols.years[index],
+            baseline_value=None, baseline_year=None, attribute=None, quote=Cell(cell.text, cell.start),
+            row_text=common["row_text"], row_start=common["row_start"], role="observation",
+            region_label=re.sub(r"\s+", "", label.text)))
+    return facts
 
 
 # ---------------------------------------------------------------------------- layouts
@@ -275,6 +325,7 @@ def _row_tables(lines: list[tuple[int, str]], plan_start: int | None) -> list[Ta
             rows, used, end = _cell_per_line_rows(lines, next_index, columns)
         else:
             rows, used, end = _line_rows(lines, next_index, columns)
+            rows = _zip_label_and_value_blocks(rows, columns)
         notes = _footnotes(lines, end)
         if rows:
             tables.append(Table(columns, rows, set(header_lines) | used, notes))
@@ -320,7 +371,12 @@ def _inline_pipe_table(line_at: tuple[int, str], plan_start: int | None):
     return None
 
 
-_HEADER_HINT = re.compile(r"指\s*标|项\s*目|名\s*称|序\s*号")
+_HEADER_HINT = re.compile(r"指\s*标|项\s*目|名\s*称|序\s*号|地\s*区|区\s*县|县\s*区|市\s*州|城\s*市|省\s*份")
+
+
+def _unit_apart(text: str) -> list[str]:
+    m = re.match(r"^((?:计量)?单位)(.+)$", _squash(text))
+    return [m.group(1), m.group(2)] if m and is_header_word(m.group(2)) else [text]
 
 
 def _header_at(lines, i, plan_start):
@@ -330,7 +386,9 @@ def _header_at(lines, i, plan_start):
         return None  # every header names its indicator column (指标, 项目, 名称) or its serials
     cells = _line_cells(line, start)
     if cells and len(cells) >= 2:
-        found = _header_columns([c.text for c in cells], plan_start)
+        # letter-spaced cells run together (单 位 产  量 → 单位产量): a unit column comes apart
+        texts = [part for c in cells for part in _unit_apart(c.text)]
+        found = _header_columns(texts, plan_start)
         if found:
             return found[0], [i], i + 1, False
     # one cell per line: 指标 / 2020年 / 2025年 / 属性, blank lines allowed between them (a cell
@@ -352,6 +410,23 @@ def _header_at(lines, i, plan_start):
             if found:
                 return found[0], used, j, True
     return None
+
+
+def _zip_label_and_value_blocks(rows: list[Row], columns: Columns) -> list[Row]:
+    """A table dumped column by column (every label on its own line, then every value): when a
+    run of label-only rows is followed by as many value-only rows as labels × columns, the i-th
+    label takes the i-th values."""
+    labels = [r for r in rows if len(r.cells) == 1 and not _is_value(r.cells[0].text)]
+    values = [r for r in rows if all(_is_value(c.text) for c in r.cells)]
+    if len(labels) < 2 or len(labels) + len(values) != len(rows) or rows.index(values[0]) < len(labels) \
+            if values else True:
+        return rows
+    cells = [c for r in values for c in r.cells]
+    if len(cells) != len(labels) * columns.count:
+        return rows
+    width = columns.count
+    return [Row([label.cells[0]] + cells[i * width:(i + 1) * width], label.lines + values[0].lines)
+            for i, label in enumerate(labels)]
 
 
 def _line_rows(lines, i, columns: Columns) -> tuple[list[Row], set[int], int]:
@@ -665,7 +740,11 @@ def _label_and_values(cells: list[Cell], cols: Columns) -> tuple[Cell | None, li
             return label, values  # 18-34岁 | 20.99 | 24: an age band names its row
     for index, cell in enumerate(cells):
         if cell.text and not _is_value(cell.text):
-            return cell, cells[index + 1:]
+            values = cells[index + 1:]
+            if cols.unit is not None and len(values) == cols.count - 1 and cols.unit < len(values) \
+                    and VALUE_CELL.match(values[cols.unit].text.replace(" ", "")):
+                values = values[:cols.unit] + [Cell("", cell.start)] + values[cols.unit:]  # 钢绞线 4833 -9.7: no unit
+            return cell, values
     return None, []
 
 
@@ -695,6 +774,8 @@ def _row_facts(label: Cell, values: list[Cell], cols: Columns, notes: dict[str, 
     row_text = "\t".join([label.text] + [v.text for v in values])
     quote = Cell(label.text, label.start)
     common = dict(indicator=name, attribute=attribute, quote=quote, row_text=row_text, row_start=label.start)
+    if cols.region_rows:
+        return _panel_facts(label, values, cols, common)
     facts: list[TableFact] = []
     baseline_value, baseline_year = None, cols.years.get(cols.baseline) if cols.baseline is not None else None
     if cols.baseline is not None:

@@ -35,10 +35,10 @@ GOAL_WORDS = re.compile(
 # result words that speak for the whole sentence, wherever they stand (…8029.8亿元，比上年增长3.7%)
 SENTENCE_RESULT_WORDS = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同期|上半年|前三季度|一季度|截至目前|已经|主要包括|连续")
 # a statement that what follows are goals: 主要预期目标是：…, 目标为…, 主要目标有：
-GOAL_LIST = re.compile(r"目标(?:是|为|有|如下)|目标[:：]|目标任务[:：]?")
+GOAL_LIST = re.compile(r"目标(?:建议)?(?:是|为|有|如下)|目标[:：]|目标任务[:：]?")
 ESTIMATE_WORDS = re.compile(r"预计(?!到)|预估|预测|初步核算|初步统计")
 
-TARGET_SECTIONS = re.compile(r"目标|任务|重点|举措|措施|路径|展望|指标|思路|定位")
+TARGET_SECTIONS = re.compile(r"目标|任务|重点|举措|措施|路径|展望|指标|思路|(?:发展|功能|战略|总体)定位")
 RESULT_SECTIONS = re.compile(r"基础|成效|成就|回顾|现状|进展|成绩|基本情况|发展情况|工作情况|执行情况|完成情况")
 
 
@@ -76,10 +76,12 @@ def _cues(text: str) -> tuple[bool, bool, bool]:
 
 
 def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
-             section: str | None = None, sentence: str = "", before: str = "") -> str:
+             section: str | None = None, sentence: str = "", before: str = "", goal_like: bool = False) -> str:
     """'target' or 'observation' for a number whose time mark is `mark`, read in its clause
     (the words that govern it), its sentence's lead (the words before the first comma), the
-    sentence's unambiguous result words, and a statement of goals before it (`before`)."""
+    sentence's unambiguous result words, and a statement of goals before it (`before`).
+    `goal_like`: the number is a floor or a ceiling (80家以上, 左右), as goals are written, or its
+    paragraph speaks of goals (要实现…, 力争…)."""
     if ctx.doc_kind == "statistical_bulletin":
         return "observation"
     result, goal, estimate = _cues(clause)
@@ -139,8 +141,11 @@ def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
         if ctx.plan_end is not None and ref is not None and not ctx.reference_inferred and \
                 (ref > ctx.plan_end or (ref == ctx.plan_end and (ctx.reference_month or 0) >= 9)):
             return "observation"  # written as the plan's period closes: what it states is done
-        return "target" if ctx.plan_end is not None or ref is None else _by_month(ctx)
-    return _by_month(ctx)
+        if ctx.plan_end is not None and ref is not None and ctx.doc_kind == "news" and ctx.plan_start == ref \
+                and (ctx.reference_month or 12) <= 3 and not goal_like:
+            return "observation"  # news of a year's work report: its figures with no year are last year's
+        return "target" if ctx.plan_end is not None or ref is None else _by_month(ctx, goal_like, dated=False)
+    return _by_month(ctx, goal_like)
 
 
 def _open_period(mark: TimeMark, result: bool, goal: bool, ctx: TenseContext) -> str:
@@ -156,11 +161,14 @@ def _open_period(mark: TimeMark, result: bool, goal: bool, ctx: TenseContext) ->
     return "target"
 
 
-def _by_month(ctx: TenseContext) -> str:
+def _by_month(ctx: TenseContext, goal_like: bool = False, dated: bool = True) -> str:
     """The year the document was written in, with nothing else to tell: written in its first
     half (a work report in January), a figure for it is still to come."""
     if ctx.doc_kind == "news" and ctx.reference_month is None:
         return "observation"
+    if ctx.doc_kind == "news" and ctx.reference_month <= 3 and not goal_like and not dated:
+        return "observation"  # a figure with no year on a news page early in the year is last
+        # year's result; its goals for the new year name the year or come with 以上/左右
     early = ctx.reference_month is not None and ctx.reference_month <= 6
     return "target" if early else "observation"
 
@@ -168,6 +176,9 @@ def _by_month(ctx: TenseContext) -> str:
 # words of a page that looks back over a period it names
 _REVIEW = re.compile(r"成就|答卷|回顾|收官|成绩单|交出|五年来|这五年|过去五年|主要成效|取得.{0,4}成效|成效明显|"
                      r"发展成果|高质量完成|圆满完成|决胜|实施以来|(?<=五[”\"])以来|(?<=五)以来")
+
+
+_STRONG_REVIEW = re.compile(r"答卷|回顾|收官|成绩单|五年来|这五年|过去五年|高质量完成|圆满完成|实施以来")
 
 
 def reviews_own_period(text: str, start: int | None, end: int) -> bool:
@@ -181,6 +192,34 @@ def reviews_own_period(text: str, start: int | None, end: int) -> bool:
         before = re.findall(r"十[一二三四五]五", head[max(0, m.start() - 20):m.start()])
         after = re.findall(r"十[一二三四五]五", head[m.end():m.end() + 8])
         named = before[-1] if before else (after[0] if after else None)
-        if named == own or (named is None and (own is None or own in head)):
+        if named == own and named is not None:
             return True
+        if named is None and ((own is not None and own in head) or (own is None and _STRONG_REVIEW.match(m.group(0)))):
+            return True  # no period named: only words that look back by themselves (回顾, 五年来)
     return False
+
+
+# a year a page reports a figure for (2022年，… / 2022年的9777.6亿元): not a goal's year (到2025年,
+# 实现2027年…目标), not a date (2023年5月), not a deadline (2025年前), not a title's (《…2023年…》)
+_BARE_YEAR = re.compile(r"(?<![到至望比较\d—–~-])(?<!实现|确保|力争|争取|相比)((?:19|20)\d\d)\s*年"
+                        r"(?![\d—–~-]|\s*\d{1,2}\s*月|前|以前|底前)")
+_FUTURE_IN_CLAUSE = re.compile(r"[^。；;]{0,16}?(?:将|要|力争|计划|预计|目标|拟|有望)")
+# a change that reached a year: 从2012年的1.1万亿元增长到2021年的2.71万亿元
+REACHED_YEAR = re.compile(r"(?:增长|提高|增加|上升|下降|跃升|扩大|提升)(?:到|至)((?:19|20)\d{2})\s*年的")
+
+
+def reported_years(text: str, before: int | None = None) -> list[int]:
+    """Years a page reports figures for, in order (only those before `before`, a plan's horizon,
+    when given): a page that reports a year's figures was written after that year."""
+    years = []
+    for m in _BARE_YEAR.finditer(text):
+        year = int(m.group(1))
+        if before is not None and year >= before:
+            continue
+        if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
+            continue  # inside a title
+        if _FUTURE_IN_CLAUSE.match(text, m.end()):
+            continue  # 2019年四川将完成…: a plan for that year, not its result
+        years.append(year)
+    years += [int(m.group(1)) for m in REACHED_YEAR.finditer(text)]
+    return years

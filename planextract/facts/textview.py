@@ -25,6 +25,10 @@ _TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 _NEEDS_WIDTH = re.compile("[" + "".join(re.escape(chr(c)) for c in _FULLWIDTH if chr(c) != "，") + "]")
 _DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d)")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# text extracted from a PDF: 60132. 9 亿元 (a space after the decimal point), 成 都 、 绵 阳 (letter-spaced)
+_SPLIT_DECIMAL = re.compile(r"(?<=\d\.) (?=\d{1,2}(?!\d))")
+_TABLE_HEADER_WORDS = re.compile(r"指标|单位|属性|序号|名称|项目|产量|年份")  # 指 标 单 位 属 性: cells
+_LETTER_SPACED = re.compile(r"[\u4e00-\u9fff、](?: [\u4e00-\u9fff、]){4,}(?![\u4e00-\u9fff])")
 
 
 @lru_cache(maxsize=1)
@@ -77,11 +81,16 @@ def make_view(text: str) -> TextView:
         view = _DECIMAL_STOP.sub(".", view)  # 97。3%: a full stop typed for the decimal point
     if _looks_traditional(view):
         view = _simplify(view)
+    dropped: list[tuple[int, int]] = []
     if "(" in view or "（" in view:
-        glosses = [m for m in _GLOSS.finditer(view) if _is_gloss(view, m)]
-        if glosses:
-            return _drop_spans(view, [(m.start(), m.end()) for m in glosses])
-    return TextView(view, None)
+        dropped += [(m.start(), m.end()) for m in _GLOSS.finditer(view) if _is_gloss(view, m)]
+    if ". " in view:
+        dropped += [(m.start(), m.end()) for m in _SPLIT_DECIMAL.finditer(view)]
+    if " " in view:
+        dropped += [(m.start() + i, m.start() + i + 1) for m in _LETTER_SPACED.finditer(view)
+                    if not _TABLE_HEADER_WORDS.search(m.group(0).replace(" ", ""))
+                    for i in range(1, len(m.group(0)), 2)]
+    return _drop_spans(view, sorted(dropped)) if dropped else TextView(view, None)
 
 
 def _is_gloss(text: str, match: re.Match) -> bool:

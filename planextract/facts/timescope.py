@@ -21,7 +21,10 @@ PARTIAL = re.compile(r"\s*(?:度)?(?:上半年|下半年|一季度|第一季度|
 # a year named as a comparison level, not as the time of a figure: 恢复到2019年水平, 2010年不变价
 _NOT_A_TIME = re.compile(r"\s*(?:的)?(?:水平|同期|不变价|价格|可比价)")
 RANGE = re.compile(r"(?<!\d)(?P<start>20\d\d)\s*[-—–~～至到]\s*(?P<end>20\d\d)\s*年")
-PERIOD = re.compile(r"[“\"]?(?P<name>十[一二三四五]五)[”\"]?(?P<tail>期间|时期|以来|末|内|中期)")
+PERIOD = re.compile(r"[“\"]?(?P<name>十[一二三四五]五)[”\"]?(?P<tail>期间|时期|以来|末|内|中期)|"
+                    # a quoted period that opens a clause names its time (“十四五”贵州能源投资累计完成…)
+                    r"(?:^|(?<=[，,。；;\s]))[“\"](?P<name2>十[一二三四五]五)[”\"]"
+                    r"(?=[\u4e00-\u9fff])(?!规划|纲要|开局|收官|的|是|发展|建设|重点|目标|专项|时|期|以|末|内|中)")
 BASELINE_LEAD = ("比", "较", "与", "同比", "相比", "从", "由", "基于", "以")
 # years named relative to when the document was written (a government work report):
 # word -> (offset of the year described, length of the period or None)
@@ -73,7 +76,7 @@ def time_marks(sentence: str, reference_year: int | None = None, reference_infer
         marks.append(TimeMark(m.start(), year, None, lead in ("到", "至", "力争到", "争取到", "展望") and not dated_value
                               and not partial, outlook=lead == "展望", partial=partial))
     for m in PERIOD.finditer(sentence):
-        start, end = PERIODS[m.group("name")]
+        start, end = PERIODS[m.group("name") or m.group("name2")]
         lead = sentence[max(0, m.start() - 1):m.start()]
         if lead in ("较", "比"):
             continue

@@ -79,6 +79,7 @@ select
     f.quote,
     f.char_start,
     f.char_end,
+    f.page_number,
     f.source_text,
     f.sentence_start,
     f.extractor_version

@@ -33,6 +33,7 @@ select
     quote,
     char_start,
     char_end,
+    page_number,
     source_text,
     polarity
 from {{ ref('int_facts_enriched') }}

@@ -25,6 +25,7 @@ select
     cast(quote as varchar)                             as quote,
     cast(char_start as integer)                        as char_start,
     cast(char_end as integer)                          as char_end,
+    cast(page_number as integer)                       as page_number,
     cast(source_text as varchar)                       as source_text,
     cast(sentence_start as integer)                    as sentence_start,
     cast(extractor_version as varchar)                 as extractor_version
