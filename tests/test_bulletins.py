@@ -127,8 +127,6 @@ def test_a_table_of_indicators_with_absolute_values_and_growth():
     assert ("规模以上工业增加值", 6.4, "%", "rate", "observation", 2023) in got
 
 
-@pytest.mark.xfail(strict=True, reason="extractor: a table headed 产品名称 (the usual header of 主要工业产品产量) "
-                                       "gives no facts; reported to the lead")
 def test_a_product_table_headed_product_name():
     assert ("汽车", 13.4, "万辆", "level", "observation", 2023) in facts_of(PRODUCTS.format(head="产品名称"))
 
