@@ -117,11 +117,11 @@ def test_no_fact_or_statistic_dropped(built_db):
     assert con.execute("select count(*) from raw.facts").fetchone() == \
         con.execute("select count(*) from marts.plan_facts").fetchone()
     csv_rows = con.execute("select count(*) from raw.statistics").fetchone()[0]
-    # every observation of the bulletin (7) and of the work report (2) is a statistic too
+    # every observation of the bulletin (7) and of the work report (3) is a statistic too
     document_rows = con.execute(
         "select count(*) from raw.facts f join raw.documents d using (doc_id) where f.role = 'observation' "
         "and (d.doc_kind = 'statistical_bulletin' or d.plan_title like '%政府工作报告%')").fetchone()[0]
-    assert document_rows == 9
+    assert document_rows == 10
     assert con.execute("select count(*) from marts.fct_statistics").fetchone()[0] == csv_rows + document_rows
     assert con.execute(
         "select count(*) from marts.fct_statistics where source_type = 'statistics_csv'").fetchone()[0] == csv_rows
@@ -253,6 +253,8 @@ def test_bulletin_figures_rank_with_the_csv(built_db):
     assert _statistics(con, 2021)[0] == ("statistical_bulletin", 5786.2, "revised", False, 1)
     # 2023: the work report's preliminary figure (ok) beats the CSV's low-quality page
     assert _statistics(con, 2023)[0] == ("work_report", 6240.7, "preliminary", False, 1)
+    # 控制在5%以内 reported as a result is an upper bound
+    assert con.execute("select bound from marts.fct_statistics where indicator = '城镇调查失业率'").fetchall() == [("upper",)]
 
 
 def test_bulletin_statistics_keep_their_provenance(built_db):
