@@ -272,7 +272,7 @@ def test_checks_really_evaluate_rows(good_results):
     assert good_results["statistics.one_preferred_per_key"].evaluated == 5
     # official figures: the growth rate is a percentage; the levels are not named as changes
     assert good_results["units.statistic_growth_rate_in_percent"].evaluated == 1
-    assert good_results["units.statistic_level_is_not_a_growth_rate"].evaluated == 4
+    assert good_results["units.statistic_level_is_not_a_growth_rate"].evaluated == 0  # no level in % among them
     assert good_results["units.statistic_value_base_plausible"].evaluated == 5
     # the mirror's 6870.9 (preliminary) against the work report's 6871 (revision unknown): within rounding
     assert good_results["baselines.sources_agree"].evaluated == 1
@@ -589,6 +589,9 @@ def test_disagreeing_sources_are_flagged_and_both_kept(tmp_path):
         # the same figure rounded by a news page: agrees within its rounding
         stat("tz-news", **gdp, revision="final", value=6041, value_base=6.041e11, is_preferred=False,
              preference_rank=4, source_title="台州日报", quote="6041亿元"),
+        # the same key in another base unit (a multiple, 增长3.8倍): not comparable, not flagged
+        stat("tz-times", **{**gdp, "unit": "倍", "base_unit": "times"}, revision="final", value=3.8, value_base=3.8,
+             quantity_kind="multiple", is_preferred=False, preference_rank=5, source_title="某报", quote="3.8倍"),
     ]
     res = run(build(tmp_path / "w.duckdb", statistics=stats), ["baselines"])
     assert failing(res) == {"baselines.sources_agree"}
@@ -610,10 +613,26 @@ def test_a_growth_rate_is_not_a_level(tmp_path):
         stat("b-level", **TZ_STAT, **BULLETIN_2023, indicator="规模以上工业增加值增长", canonical_indicator_id="above_scale_industrial_value_added",
              year=2023, value=6.4, unit="%", value_base=6.4, base_unit="percent", measure="level",
              fact_id="bulletin-0008", quote="6.4%"),
-        # a city's GDP whose quote says 按可比价格计算: money of a city, not a price per unit
-        stat("b-gdp", **TZ_STAT, **BULLETIN_2023, indicator="生产总值", canonical_indicator_id="gdp", year=2023,
+        # a city's GDP from the CSV, whose quote (a sentence) says 按可比价格计算: money of a city,
+        # not a price per unit
+        stat("csv-gdp", **TZ_STAT, indicator="地区生产总值", canonical_indicator_id="gdp", year=2023,
              value=6240.68, unit="亿元", value_base=6.24068e11, base_unit="CNY", measure="level",
-             fact_id="bulletin-0001", quote="全年全市生产总值6240.68亿元，按可比价格计算，比上年增长4.4%"),
+             quote="全年全市生产总值6240.68亿元，按可比价格计算，比上年增长4.4%"),
+        # what real bulletins and work reports also write, and is right: a contribution in points
+        # (第三产业拉动GDP增长5.1个百分点), a natural growth rate in ‰, a change as a multiple (增长1.5倍),
+        # a fall of the population (减少0.5万人, stored negative)
+        stat("b-pull", **TZ_STAT, **BULLETIN_2023, indicator="第三产业拉动GDP增长", canonical_indicator_id="unreviewed__第三产业拉动GDP",
+             year=2023, value=5.1, unit="个百分点", value_base=5.1, base_unit="pp", quantity_kind="percentage_points",
+             measure="growth_rate", fact_id="bulletin-0002", quote="5.1个百分点"),
+        stat("b-permille", **TZ_STAT, **BULLETIN_2023, indicator="人口自然增长率", canonical_indicator_id="unreviewed__人口自然增长率",
+             year=2023, value=-2.45, unit="‰", value_base=-0.245, base_unit="percent", measure="growth_rate",
+             fact_id="bulletin-0003", quote="-2.45‰"),
+        stat("b-times", **TZ_STAT, **BULLETIN_2023, indicator="居民人均可支配收入增长", canonical_indicator_id="unreviewed__居民人均可支配收入",
+             year=2023, value=1.5, unit="倍", value_base=1.5, base_unit="times", quantity_kind="multiple",
+             measure="level", fact_id="bulletin-0004", quote="1.5倍"),
+        stat("b-fall", **TZ_STAT, **BULLETIN_2023, indicator="年末全市常住人口减少", canonical_indicator_id="resident_population",
+             year=2023, value=-0.5, unit="万人", value_base=-5000, base_unit="count", measure="increment",
+             fact_id="bulletin-0005", quote="0.5万人"),
     ]
     res = run(build(tmp_path / "w.duckdb", statistics=stats), ["units"])
     assert failing(res) == {"units.statistic_growth_rate_in_percent", "units.statistic_level_is_not_a_growth_rate"}

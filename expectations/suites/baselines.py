@@ -14,9 +14,10 @@ they are not compared here as plan numbers; two checks compare the official figu
   preferred figures) within the rounding their written digits allow. Growth at comparable prices
   (增加值, 生产总值, 产值, or a sentence that says 可比价/不变价/同口径) is real growth while levels are at
   current prices, so those are not compared.
-- sources_agree: every other figure of a (region, indicator, year, measure) agrees with the
-  preferred one within the rounding of the less precise of the two, unless their revisions
-  explain the difference (preliminary vs final vs revised). Both figures are kept either way.
+- sources_agree: every other figure of a (region, indicator, year, measure) in the same base
+  unit agrees with the preferred one within the rounding of the less precise of the two, unless
+  their revisions explain the difference (preliminary vs final vs revised). Both figures are
+  kept either way.
 """
 from __future__ import annotations
 
@@ -171,6 +172,8 @@ SOURCES = Frame(
                    coalesce(o.revision, 'unknown') NOT IN ('unknown', coalesce(p.revision, 'unknown'))
                        AND coalesce(p.revision, 'unknown') <> 'unknown' AS chk_explained_by_revision,
                    o.base_unit AS base_unit, p.base_unit AS preferred_base_unit,
+                   -- 5682美元 and 38274元 of one 人均GDP, or 增长3.8倍 and 32.6亿元: not comparable
+                   o.base_unit IS NOT DISTINCT FROM p.base_unit AS chk_same_base_unit,
                    o.value_base AS value_base, p.value_base AS preferred_value_base,
                    greatest({_half_unit('o')}, {_half_unit('p')}) AS rounding_base
             FROM s AS o
@@ -298,7 +301,8 @@ SUITE = Suite(
             description=(
                 "Every other official figure of a (region, indicator, year, measure) agrees with the "
                 "preferred one within the rounding of the less precise of the two (bounds as bounds, 5 % "
-                "for approximate figures), unless their revisions explain it (preliminary / final / revised). "
+                "for approximate figures), unless their revisions explain it (preliminary / final / revised) "
+                "or they are in different base units (美元 and 元, 倍 and 亿元). "
                 "Both figures are kept: this only says where sources disagree."
             ),
             reason=("{indicator} ({region_name}, {year}, {measure}): {value:g} {unit} from {source_type} "
@@ -309,7 +313,8 @@ SUITE = Suite(
                      "preferred_unit", "preferred_bound", "preferred_revision", "preferred_source_title",
                      "preferred_quote"),
             expect=lambda E, C: E.ExpectColumnValuesToBeInSet(
-                column="agrees", value_set=[True], row_condition=C("chk_explained_by_revision") == False,  # noqa: E712
+                column="agrees", value_set=[True],
+                row_condition=(C("chk_explained_by_revision") == False) & (C("chk_same_base_unit") == True),  # noqa: E712
             ),
         ),
         Check(

@@ -77,23 +77,26 @@ STATISTIC_CHECKS = (
         name="statistic_growth_rate_in_percent",
         severity="error",
         frame="statistic_units",
-        description="A statistic of measure growth_rate (比上年增长) is a percentage: a growth rate is not a level.",
-        reason="growth rate {value:g} {unit!r} of {indicator} ({year}) is not in % — a level read as a growth rate?",
+        description=("A statistic of measure growth_rate (比上年增长) is a percentage (%, ‰) or, for a contribution "
+                     "(拉动…个百分点), percentage points: a growth rate is not a level."),
+        reason="growth rate {value:g} {unit!r} of {indicator} ({year}) is not a percentage — a level read as a growth rate?",
         columns=("measure", "value", "unit", "quantity_kind"),
         expect=lambda E, C: E.ExpectColumnValuesToBeInSet(
-            column="quantity_kind", value_set=["percent"], row_condition=C("measure") == "growth_rate",
+            column="quantity_kind", value_set=["percent", "percentage_points"],
+            row_condition=C("measure") == "growth_rate",
         ),
     ),
     Check(
         name="statistic_level_is_not_a_growth_rate",
         severity="error",
         frame="statistic_units",
-        description=("A statistic of measure level or share does not name a change (…增长, …增速, …下降): "
-                     "a growth rate is not a level."),
+        description=("A statistic in % of measure level or share does not name a change (…增长, …增速, …下降): "
+                     "that is a growth rate read as a level. (增长1.5倍 is a multiple, not checked here.)"),
         reason="{measure} {value:g} {unit} is named {indicator!r}, which names a change — a growth rate read as a {measure}?",
         columns=("measure", "value", "unit", "indicator"),
         expect=lambda E, C: E.ExpectColumnValuesToBeInSet(
-            column="chk_name_says_change", value_set=[False], row_condition=C("measure").is_in(["level", "share"]),
+            column="chk_name_says_change", value_set=[False],
+            row_condition=C("measure").is_in(["level", "share"]) & (C("quantity_kind") == "percent"),
         ),
     ),
     Check(
