@@ -57,18 +57,14 @@ def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
     return ticks
 
 
-def compact(value: float, unit: str = "") -> str:
-    """A short axis label: 1.2e12 CNY → 1.2万亿, 5e8 → 5亿, 30000 → 3万, 0.25 → 0.25."""
+def compact(value: float) -> str:
+    """A short axis label: 1.2e12 → 1.2万亿, 5.269e11 → 5269亿, 30000 → 3万, 0.25 → 0.25 (at most
+    four significant digits, never an exponent below 1e16)."""
     a = abs(value)
-    if a >= 1e12:
-        text = f"{value / 1e12:.3g}万亿"
-    elif a >= 1e8:
-        text = f"{value / 1e8:.3g}亿"
-    elif a >= 1e4:
-        text = f"{value / 1e4:.3g}万"
-    else:
-        text = f"{value:.3g}"
-    return text
+    for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if a >= size:
+            return f"{value / size:.4g}{word}"
+    return f"{value:.4g}"
 
 
 def render(chart: Chart, width: int = 420, height: int = 230, y_domain: tuple[float, float] | None = None,
