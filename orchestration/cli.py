@@ -72,7 +72,8 @@ def write_site_command(warehouse_file: Path, site_dir: Path) -> int:
     if not warehouse_file.exists():
         print(f"{warehouse_file} does not exist: build it first (plans build)", file=sys.stderr)
         return 1
-    result = write_site(warehouse_file, site_dir, progress=lambda m: print(m, file=sys.stderr))
+    result = write_site(warehouse_file, site_dir,
+                        progress=lambda m: print(f"[{time.strftime('%H:%M:%S')}] {m}", file=sys.stderr, flush=True))
     print(f"report site  {site_dir / 'index.html'}\n  {result.describe()}")
     return 0
 

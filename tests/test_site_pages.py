@@ -91,6 +91,17 @@ def test_chart_draws_one_mark_per_point_and_escapes_labels():
     assert 'class="actual-line"' in svg and 'class="path"' in svg
 
 
+def test_many_values_of_a_year_become_one_median_mark_with_their_range():
+    chart = charts.Chart(title="工业投资", unit="CNY")
+    chart.points += [charts.Point(2025, v * 1e9, "target") for v in range(1, 301)]  # 300 news reports
+    chart.points += [charts.Point(2020, 5e9, "baseline"), charts.Point(2020, 5e9, "baseline")]
+    svg = str(charts.render(chart))
+    assert svg.count('<g class="mark') == 2  # one for the 300 targets, one for the repeated baseline
+    assert svg.count('class="range target"') == 1
+    assert "300 different values" in svg and "median 1505亿" in svg
+    assert len(svg) < 5000
+
+
 def test_numbers_and_file_names():
     assert (num(10000.0), num(2.7), num(1.2e12), num(None), num(-7.8)) == ("10000", "2.7", "1.2e12", "—", "-7.8")
     assert indicator_slug("gdp") == "gdp"

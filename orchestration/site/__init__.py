@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from .pages import Site, SiteStats
+from .pages import Site, SiteContext, SiteStats
 
 __all__ = ["SiteResult", "stage_site", "swap_in", "write_site"]
 
@@ -49,14 +49,9 @@ def stage_site(warehouse_file: Path, site_dir: Path, progress: Callable[[str], N
     staging.mkdir(parents=True)
     con = duckdb.connect(str(warehouse_file), read_only=True)
     try:
-        site = Site(con, staging)
+        site = Site(con, staging, SiteContext.read(con))
         site.copy_static()
-        site.document_pages(progress)
-        for region in site.regions:
-            site.region_page(region)
-        for indicator in site.indicators.values():
-            site.indicator_page(indicator)
-        site.overview(site.documents_index())
+        site.all_pages(warehouse_file, progress)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

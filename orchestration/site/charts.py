@@ -4,10 +4,14 @@ Plain SVG written here (no JavaScript, no library to bundle), so every chart wor
 scales without blurring, prints, and renders Chinese labels with the reader's own fonts.
 A chart is a few dozen marks on a year axis; a charting library would add weight (and, for
 the JS ones, a bundle to ship) for little. Each mark carries a <title>, the browser's tooltip.
+Where many documents give values of one kind for one year (hundreds of news reports restating
+a city's targets), the chart draws their range and median instead of every point, so a chart
+stays a few kilobytes at any corpus size.
 """
 from __future__ import annotations
 
 import math
+import statistics
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
@@ -20,6 +24,8 @@ STYLES = {
     "actual": ("Official statistic", "#1d4ed8"),
     "stated": ("Stated in a plan", "#047857"),
 }
+MARKS_PER_YEAR = 3  # more values of one kind in one year are drawn as a range with its median
+MAX_PATHS = 12  # baseline → target lines drawn; beyond that they would only hide the marks
 
 
 @dataclass
@@ -97,20 +103,49 @@ def render(chart: Chart, width: int = 420, height: int = 230, y_domain: tuple[fl
     for year in range(math.ceil(y0), math.floor(y1) + 1, step):
         out.append(f'<text class="tick" x="{x(year):.1f}" y="{top + plot_h + 16}" text-anchor="middle">{year}</text>')
     out.append(f'<text class="unit" x="{left}" y="{top + plot_h + 32}">{escape(chart.unit)}</text>')
-    for a, b in chart.paths:
-        if a.value is not None and b.value is not None:
-            out.append(f'<line class="path" x1="{x(a.year):.1f}" y1="{y(a.value):.1f}" '
-                       f'x2="{x(b.year):.1f}" y2="{y(b.value):.1f}"/>')
-    actual = sorted((p for p in points if p.kind == "actual"), key=lambda p: p.year)
+    paths = {(a.year, a.value, b.year, b.value) for a, b in chart.paths if a.value is not None and b.value is not None}
+    if len(paths) <= MAX_PATHS:
+        for ax, ay, bx, by in sorted(paths):
+            out.append(f'<line class="path" x1="{x(ax):.1f}" y1="{y(ay):.1f}" x2="{x(bx):.1f}" y2="{y(by):.1f}"/>')
+    marks = summarise(points)
+    actual = sorted((p for p in marks if p.kind == "actual"), key=lambda p: p.year)
     if len(actual) > 1:
         coords = " ".join(f"{x(p.year):.1f},{y(p.value):.1f}" for p in actual)
         out.append(f'<polyline class="actual-line" points="{coords}"/>')
-    for p in points:
+    for p, low, high in ((m, m.low, m.high) for m in marks):
+        if low is not None:
+            out.append(f'<line class="range {p.kind}" x1="{x(p.year):.1f}" x2="{x(p.year):.1f}" '
+                       f'y1="{y(low):.1f}" y2="{y(high):.1f}" stroke="{STYLES[p.kind][1]}"/>')
         out.append(_mark(p, x(p.year), y(p.value)))
     if legend:
         out.append(_legend({p.kind for p in points}, left, height - 10))
     out.append("</svg>")
     return Markup("".join(out))
+
+
+@dataclass
+class Mark(Point):
+    low: float | None = None  # set when the mark stands for several values: their range
+    high: float | None = None
+
+
+def summarise(points: list[Point]) -> list[Mark]:
+    """One mark per distinct value of a kind in a year, or, past MARKS_PER_YEAR, one median mark
+    with the range of all of them."""
+    groups: dict[tuple[str, int], dict[float, Point]] = {}
+    for p in points:
+        groups.setdefault((p.kind, p.year), {}).setdefault(p.value, p)
+    marks = []
+    for (kind, year), distinct in groups.items():
+        if len(distinct) <= MARKS_PER_YEAR:
+            marks += [Mark(p.year, p.value, p.kind, p.note) for p in distinct.values()]
+            continue
+        values = sorted(distinct)
+        label = STYLES[kind][0]
+        note = (f"{label}, {year}: {len(values)} different values from {compact(values[0])} to "
+                f"{compact(values[-1])}, median {compact(statistics.median(values))}")
+        marks.append(Mark(year, statistics.median(values), kind, note, values[0], values[-1]))
+    return marks
 
 
 def _mark(p: Point, cx: float, cy: float) -> str:

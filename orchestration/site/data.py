@@ -167,31 +167,51 @@ def region_documents(con, region_code: str) -> list[dict]:
 
 
 # ---- indicator pages ------------------------------------------------------------------------
+# Thousands of indicators (most of them not yet reviewed) at 10,000 documents: their rows are
+# read in one ordered pass each, not one query per page.
 
-def indicator(con, canonical_indicator_id: str) -> dict:
-    found = rows(con, "SELECT * FROM marts.dim_indicators WHERE canonical_indicator_id = ?", [canonical_indicator_id])
-    return found[0] if found else {"canonical_indicator_id": canonical_indicator_id,
-                                   "name_zh": canonical_indicator_id, "needs_review": True}
-
-
-def indicator_comparison(con, canonical_indicator_id: str) -> list[dict]:
-    return rows(con, """
-        SELECT region_code, region_name, region_level, year, measure, base_unit, n_targets,
-               target_value_base_min, target_value_base_max, stretch_target_value_base, target_plan_ids,
-               actual_value_base, actual_source_quality, n_plan_observations,
-               plan_observation_value_base_min, plan_observation_value_base_max
-        FROM marts.region_comparison WHERE canonical_indicator_id = ?
-        ORDER BY measure, base_unit, region_code, year""", [canonical_indicator_id])
+def indicator_details(con) -> dict[str, dict]:
+    return {r["canonical_indicator_id"]: r for r in rows(con, "SELECT * FROM marts.dim_indicators")}
 
 
-def indicator_targets(con, canonical_indicator_id: str) -> list[dict]:
-    return rows(con, """
-        SELECT t.target_id, t.region_code, t.region_name, t.indicator_name, t.year, t.value, t.unit, t.value_base,
-               t.base_unit, t.measure, t.comparator, t.is_aspirational, t.plan_title, t.primary_fact_id,
-               t.primary_doc_id, t.baseline_year, t.baseline_value_base, p.on_track, p.on_track_basis
+def comparisons_by_indicator(con) -> dict[str, list[dict]]:
+    """marts.region_comparison (one row per indicator, region, year, measure, unit), by indicator."""
+    out: dict[str, list[dict]] = defaultdict(list)
+    for r in rows(con, """
+            SELECT canonical_indicator_id, region_code, region_name, region_level, year, measure, base_unit,
+                   n_targets, target_value_base_min, target_value_base_max, stretch_target_value_base,
+                   actual_value_base, actual_source_quality, n_plan_observations,
+                   plan_observation_value_base_min, plan_observation_value_base_max
+            FROM marts.region_comparison WHERE canonical_indicator_id IS NOT NULL
+            ORDER BY canonical_indicator_id, measure, base_unit, region_code, year"""):
+        out[r["canonical_indicator_id"]].append(r)
+    return out
+
+
+def targets_by_indicator(con, limit: int) -> Iterator[tuple[str, list[dict], int]]:
+    """(indicator, its first `limit` targets by region and year, how many it has), in id order."""
+    cursor = con.execute("""
+        SELECT t.canonical_indicator_id, t.target_id, t.region_code, t.region_name, t.indicator_name, t.year,
+               t.value, t.unit, t.value_base, t.base_unit, t.measure, t.comparator, t.is_aspirational, t.plan_title,
+               t.primary_fact_id, t.primary_doc_id, p.on_track, p.on_track_basis,
+               count(*) OVER (PARTITION BY t.canonical_indicator_id) AS n_targets
         FROM marts.fct_plan_targets t LEFT JOIN marts.target_progress p USING (target_id)
-        WHERE t.canonical_indicator_id = ?
-        ORDER BY t.region_code, t.year, t.value_base""", [canonical_indicator_id])
+        WHERE t.canonical_indicator_id IS NOT NULL
+        QUALIFY row_number() OVER (PARTITION BY t.canonical_indicator_id
+                                   ORDER BY t.region_code, t.year, t.value_base, t.target_id) <= $limit
+        ORDER BY t.canonical_indicator_id, t.region_code, t.year, t.value_base, t.target_id""", {"limit": limit})
+    columns = [d[0] for d in cursor.description]
+    key, group = None, []
+    while batch := cursor.fetchmany(10_000):
+        for values in batch:
+            r = dict(zip(columns, values))
+            if r["canonical_indicator_id"] != key:
+                if group:
+                    yield key, group, group[0]["n_targets"]
+                key, group = r["canonical_indicator_id"], []
+            group.append(r)
+    if group:
+        yield key, group, group[0]["n_targets"]
 
 
 # ---- document pages -------------------------------------------------------------------------

@@ -1,24 +1,36 @@
 """Render the report site's pages from the published warehouse with Jinja2 templates.
 
-One function per kind of page; each reads what it shows through `data` and writes one file.
+One method per kind of page; each reads what it shows through `data` and writes one file.
+Templates hold the page layout; the big tables are built by `tables` (plain Python, fast).
 Pages link with relative URLs, so the folder works from file:// (no server) and can be copied.
+Document and region pages, most of the work at 10,000 documents, are written by a pool of
+processes, each reading its own batches through its own read-only connection.
 """
 from __future__ import annotations
 
 import hashlib
 import math
+import multiprocessing
+import os
 import re
 import shutil
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
-from . import charts, data
+from . import charts, data, tables
 from .provenance import Span, marked_text, valid_spans
+from .tables import Links, num, verdict
 
 DOCUMENT_BATCH = 500  # documents read per query: memory stays flat however large the corpus
+PARALLEL_FROM = 1000  # documents; below this one process is quicker than starting a pool
 INDEX_PAGE_ROWS = 1000  # rows per page of the documents index
+TABLE_PAGE_ROWS = 500  # a region's targets (and observations) per page; more go to continuation pages
+INDICATOR_TARGETS_LIMIT = 500  # targets listed on an indicator page (every one is on its region's pages)
 OVERVIEW_LIST_LIMIT = 500  # rejected documents and quarantined facts listed on the overview
 SMALL_MULTIPLES_LIMIT = 150  # regions charted side by side on an indicator page (the table has them all)
 STATIC = Path(__file__).with_name("static")
@@ -36,35 +48,25 @@ class SiteStats:
         if size > self.largest_page[1]:
             self.largest_page = (str(path), size)
 
-
-# ---- formatting used by the templates ----------------------------------------------------------
-
-def num(value) -> str:
-    """A number as a person writes it: 10000, 2.7, 1.2e12 (no float noise)."""
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
-        return "—"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return str(value)
-    if value == int(value) and abs(value) < 1e9:
-        return str(int(value))
-    if abs(value) >= 1e9:
-        mantissa, exponent = f"{value:.4e}".split("e")
-        return f"{float(mantissa):g}e{int(exponent)}"
-    return f"{value:.6g}"
+    def add(self, other: "SiteStats") -> None:
+        for kind, n in other.pages.items():
+            self.pages[kind] = self.pages.get(kind, 0) + n
+        self.bytes_written += other.bytes_written
+        if other.largest_page[1] > self.largest_page[1]:
+            self.largest_page = other.largest_page
 
 
-def verdict(on_track, basis) -> str:
-    if on_track is True:
-        return "on track"
-    if on_track is False:
-        return "off track"
-    return f"no verdict ({(basis or 'unknown').replace('_', ' ')})"
+@dataclass
+class SiteContext:
+    """What every page needs to know about the whole site (small, and picklable for the workers)."""
+    run: dict
+    indicators: dict[str, dict]  # canonical_indicator_id → summary; each has a page
+    regions: list[dict]  # each has a page
 
-
-def verdict_class(on_track) -> str:
-    return {True: "ok", False: "bad"}.get(on_track, "none")
+    @classmethod
+    def read(cls, con) -> "SiteContext":
+        return cls(data.latest_run(con), {i["canonical_indicator_id"]: i for i in data.indicators(con)},
+                   data.regions(con))
 
 
 def indicator_slug(canonical_indicator_id: str) -> str:
@@ -75,27 +77,33 @@ def indicator_slug(canonical_indicator_id: str) -> str:
 
 
 class Site:
-    """Writes every page of one site into `out_dir` from an open read-only connection."""
+    """Writes the pages of one site into `out_dir` from an open read-only connection."""
 
-    def __init__(self, con, out_dir: Path):
+    def __init__(self, con, out_dir: Path, context: SiteContext):
         self.con = con
         self.out = out_dir
+        self.context = context
         self.stats = SiteStats()
         self.env = Environment(loader=PackageLoader("orchestration.site", "templates"),
                                autoescape=select_autoescape(["html", "j2"]), undefined=StrictUndefined,
-                               trim_blocks=True, lstrip_blocks=True)
-        self.env.filters.update(num=num, verdict=verdict, verdict_class=verdict_class, slug=indicator_slug)
-        self.run = data.latest_run(con)
-        self.indicators = {i["canonical_indicator_id"]: i for i in data.indicators(con)}
-        self.regions = data.regions(con)
-        self.region_codes = {r["region_code"] for r in self.regions}
-        self.env.globals.update(run=self.run, indicator_pages=self.indicators, region_pages=self.region_codes)
+                               trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+        self.env.filters.update(num=num, verdict=verdict, verdict_class=tables.verdict_class)
+        self.env.globals.update(run=context.run, amount=lambda value, unit: Markup(tables.amount(value, unit)))
+        self.slugs = {cid: indicator_slug(cid) for cid in context.indicators}
+        self.region_codes = frozenset(r["region_code"] for r in context.regions)
+
+    @property
+    def regions(self) -> list[dict]:
+        return self.context.regions
+
+    def links(self, relative: str) -> Links:
+        return Links("../" * relative.count("/"), self.slugs, self.region_codes)
 
     # ---- writing ---------------------------------------------------------------------------
 
     def _write(self, kind: str, relative: str, template: str, **context) -> None:
-        depth = relative.count("/")
-        html = self.env.get_template(template).render(root="../" * depth, page=relative, **context)
+        links = context.pop("links", None) or self.links(relative)
+        html = self.env.get_template(template).render(root=links.root, links=links, page=relative, **context)
         path = self.out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         encoded = html.encode("utf-8")
@@ -112,7 +120,8 @@ class Site:
         by_reason, quarantined = data.quarantine(self.con, OVERVIEW_LIST_LIMIT)
         self._write("overview", "index.html", "index.html.j2", title="Overview",
                     coverage=data.coverage(self.con), regions=self.regions,
-                    indicators=list(self.indicators.values()), checks=data.checks(self.con, self.run.get("run_id")),
+                    indicators=list(self.context.indicators.values()),
+                    checks=data.checks(self.con, self.context.run.get("run_id")),
                     rejected=rejected, rejected_total=rejected_total, quarantine_by_reason=by_reason,
                     quarantined=quarantined, list_limit=OVERVIEW_LIST_LIMIT, documents_pages=documents_pages)
 
@@ -126,32 +135,103 @@ class Site:
         return pages
 
     def region_page(self, summary: dict) -> None:
+        """The region's page (charts, the first rows of its targets and observations, its documents)
+        and, past TABLE_PAGE_ROWS rows, continuation pages of the tables."""
         code = summary["region_code"]
         targets = data.region_targets(self.con, code)
         observations = data.region_observations(self.con, code)
         statistics = data.region_statistics(self.con, code)
+        target_pages = paged(f"regions/{code}", "targets", targets)
+        observation_pages = paged(f"regions/{code}", "observations", observations)
+        region = data.region(self.con, code)
+        links = self.links(f"regions/{code}.html")
         self._write("region", f"regions/{code}.html", "region.html.j2", title=summary["region_name"],
-                    region=data.region(self.con, code), summary=summary, targets=targets,
-                    observations=observations, documents=data.region_documents(self.con, code),
-                    charts=region_charts(targets, observations, statistics, self.indicators))
+                    region=region, summary=summary, links=links,
+                    target_table=self.target_table(target_pages[0][1], links),
+                    observation_table=tables.table(tables.OBSERVATION_COLUMNS, observation_pages[0][1], links),
+                    n_shown_targets=len(target_pages[0][1]), n_shown_observations=len(observation_pages[0][1]),
+                    target_pages=[name for name, _ in target_pages],
+                    observation_pages=[name for name, _ in observation_pages],
+                    n_targets=len(targets), n_observations=len(observations),
+                    documents=data.region_documents(self.con, code),
+                    charts=region_charts(targets, observations, statistics, self.context.indicators))
+        for what, pages in (("targets", target_pages), ("observations", observation_pages)):
+            for number, (name, chunk) in enumerate(pages[1:], start=2):
+                links = self.links(name)
+                rows = self.target_table(chunk, links) if what == "targets" else \
+                    tables.table(tables.OBSERVATION_COLUMNS, chunk, links)
+                self._write("region (continued)", name, "region_more.html.j2", title=f"{summary['region_name']} {what}",
+                            region=region, what=what, rows_table=rows, n_rows=len(chunk), links=links,
+                            pages=[n for n, _ in pages], page_number=number,
+                            first_row=(number - 1) * TABLE_PAGE_ROWS + 1)
 
-    def indicator_page(self, summary: dict) -> None:
+    @staticmethod
+    def target_table(targets: list[dict], links: Links) -> Markup:
+        return tables.table(tables.TARGET_COLUMNS, targets, links, css="data target-table",
+                            row_id=lambda t: f"target-{t['target_id']}")
+
+    def indicator_pages(self) -> None:
+        details = data.indicator_details(self.con)
+        comparisons = data.comparisons_by_indicator(self.con)
+        written = set()
+        for cid, targets, total in data.targets_by_indicator(self.con, INDICATOR_TARGETS_LIMIT):
+            if cid in self.context.indicators:
+                self.indicator_page(self.context.indicators[cid], details.get(cid), comparisons.get(cid, []),
+                                    targets, total)
+                written.add(cid)
+        for cid, summary in self.context.indicators.items():
+            if cid not in written:
+                self.indicator_page(summary, details.get(cid), comparisons.get(cid, []), [], 0)
+
+    def indicator_page(self, summary: dict, details: dict | None, comparison: list[dict], targets: list[dict],
+                       n_targets: int) -> None:
         cid = summary["canonical_indicator_id"]
-        comparison = data.indicator_comparison(self.con, cid)
-        targets = data.indicator_targets(self.con, cid)
-        groups = indicator_charts(comparison, targets)
-        self._write("indicator", f"indicators/{indicator_slug(cid)}.html", "indicator.html.j2",
-                    title=summary["name_zh"], indicator=data.indicator(self.con, cid), summary=summary,
-                    comparison=comparison, targets=targets, chart_groups=groups,
-                    small_multiples_limit=SMALL_MULTIPLES_LIMIT)
+        relative = f"indicators/{indicator_slug(cid)}.html"
+        links = self.links(relative)
+        self._write("indicator", relative, "indicator.html.j2", title=summary["name_zh"], summary=summary,
+                    comparison=comparison, links=links, n_targets=n_targets, n_shown_targets=len(targets),
+                    target_table=tables.table(tables.INDICATOR_TARGET_COLUMNS, targets, links),
+                    indicator=details or {"canonical_indicator_id": cid, "name_zh": cid, "needs_review": True},
+                    chart_groups=indicator_charts(comparison), small_multiples_limit=SMALL_MULTIPLES_LIMIT)
 
-    def document_pages(self, progress=None) -> None:
+    def all_pages(self, warehouse_file: Path, progress=None, workers: int = 0) -> None:
+        """Every page. Past PARALLEL_FROM documents, document and region pages are written by a pool
+        of processes (in batches) while this one writes the indicator pages and the overview."""
         ids = data.document_ids(self.con)
-        for start in range(0, len(ids), DOCUMENT_BATCH):
-            for doc in data.documents_batch(self.con, ids[start:start + DOCUMENT_BATCH]):
-                self.document_page(doc)
-            if progress and len(ids) > DOCUMENT_BATCH:
-                progress(f"report site: {min(start + DOCUMENT_BATCH, len(ids)):,} of {len(ids):,} document pages")
+        batches = [("documents", ids[i:i + DOCUMENT_BATCH]) for i in range(0, len(ids), DOCUMENT_BATCH)]
+        batches += [("regions", [r]) for r in self.regions]
+        workers = min(workers or os.cpu_count() or 1, len(batches))
+        if len(ids) < PARALLEL_FROM or workers < 2:
+            for kind, keys in batches:
+                self.write_batch(kind, keys)
+            self.indicator_pages()
+            self.overview(self.documents_index())
+            return
+        # spawned, not forked: this process holds a DuckDB connection and (under Dagster) threads
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = {pool.submit(write_batch, warehouse_file, self.out, self.context, kind, keys): (kind, len(keys))
+                       for kind, keys in batches}
+            self.indicator_pages()
+            self.overview(self.documents_index())
+            done = {"documents": 0, "regions": 0}
+            totals = {"documents": len(ids), "regions": len(self.regions)}
+            for future in as_completed(futures):
+                self.stats.add(future.result())
+                kind, n = futures[future]
+                done[kind] += n
+                if progress and (kind == "documents" or done[kind] == totals[kind]):
+                    progress(f"report site: {done[kind]:,} of {totals[kind]:,} {kind[:-1]} pages")
+
+    def write_batch(self, kind: str, keys: list) -> None:
+        if kind == "documents":
+            self.document_batch(keys)
+        else:
+            for region in keys:
+                self.region_page(region)
+
+    def document_batch(self, doc_ids: list[str]) -> None:
+        for doc in data.documents_batch(self.con, doc_ids):
+            self.document_page(doc)
 
     def document_page(self, doc: dict) -> None:
         text = doc.get("text")
@@ -162,9 +242,31 @@ class Site:
         if text is not None:
             _, bad = valid_spans(text, spans)
             unplaced = {s.fact_id for s in bad}
-        self._write("document", f"documents/{doc['doc_id']}.html", "document.html.j2",
-                    title=doc.get("plan_title") or doc["source_file"], doc=doc, facts=facts, unplaced=unplaced,
+        relative = f"documents/{doc['doc_id']}.html"
+        links = self.links(relative)
+        fact_table = tables.table(tables.fact_columns(unplaced), facts, links, table_id="fact-table",
+                                  row_id=lambda f: f"row-{f['fact_id']}",
+                                  row_class=lambda f: "quarantined" if f["reasons"] is not None else "")
+        self._write("document", relative, "document.html.j2", title=doc.get("plan_title") or doc["source_file"],
+                    doc=doc, n_facts=len(facts), fact_table=fact_table, links=links,
                     text_html=marked_text(text, spans) if text is not None else None)
+
+
+def write_batch(warehouse_file: Path, out_dir: Path, context: SiteContext, kind: str, keys: list) -> SiteStats:
+    """A worker's share (a batch of documents, or a region), through its own read-only connection."""
+    con = duckdb.connect(str(warehouse_file), read_only=True)
+    try:
+        site = Site(con, out_dir, context)
+        site.write_batch(kind, keys)
+        return site.stats
+    finally:
+        con.close()
+
+
+def paged(base: str, what: str, rows: list[dict]) -> list[tuple[str, list[dict]]]:
+    """[(file name, rows)] in pages of TABLE_PAGE_ROWS: the first is the region's own page."""
+    chunks = [rows[i:i + TABLE_PAGE_ROWS] for i in range(0, len(rows), TABLE_PAGE_ROWS)] or [[]]
+    return [(f"{base}.html" if n == 0 else f"{base}-{what}-{n + 1}.html", chunk) for n, chunk in enumerate(chunks)]
 
 
 def index_page_name(n: int) -> str:
@@ -220,26 +322,21 @@ def region_charts(targets: list[dict], observations: list[dict], statistics: dic
     return sorted(out, key=lambda c: (c["category"] or "~", c["canonical_indicator_id"], c["measure"]))
 
 
-def indicator_charts(comparison: list[dict], targets: list[dict]) -> list[dict]:
+def indicator_charts(comparison: list[dict]) -> list[dict]:
     """Per measure and base unit: one small chart per region on a shared scale, side by side."""
     by_group: dict[tuple, dict[str, charts.Chart]] = {}
     for row in comparison:
         key = (row["measure"], row["base_unit"])
         chart = by_group.setdefault(key, {}).setdefault(
             row["region_code"], charts.Chart(title=row["region_name"] or row["region_code"], unit=row["base_unit"]))
-        if row["actual_value_base"] is not None:
-            chart.points.append(charts.Point(row["year"], row["actual_value_base"], "actual",
-                                             f"Official {row['year']}: {num(row['actual_value_base'])}"))
-        if row["plan_observation_value_base_min"] is not None:
-            chart.points.append(charts.Point(row["year"], row["plan_observation_value_base_min"], "stated",
-                                             f"Stated in a plan {row['year']}: "
-                                             f"{num(row['plan_observation_value_base_min'])}"))
-    for t in targets:
-        chart = by_group.get((t["measure"], t["base_unit"]), {}).get(t["region_code"])
-        if chart is not None and t["value_base"] is not None and t["year"]:
-            chart.points.append(charts.Point(t["year"], t["value_base"], "stretch" if t["is_aspirational"] else "target",
-                                             f"Target {t['year']}: {t['comparator'] or ''} {num(t['value'])}"
-                                             f"{t['unit'] or ''} · {t['plan_title'] or ''}"))
+        year = row["year"]
+        for value, kind, label in ((row["actual_value_base"], "actual", "Official"),
+                                   (row["plan_observation_value_base_min"], "stated", "Stated in a plan"),
+                                   (row["target_value_base_min"], "target", "Target"),
+                                   (row["target_value_base_max"], "target", "Target"),
+                                   (row["stretch_target_value_base"], "stretch", "Stretch target")):
+            if value is not None and year:
+                chart.points.append(charts.Point(year, value, kind, f"{label} {year}: {num(value)} {row['base_unit']}"))
     groups = []
     for (measure, base_unit), per_region in sorted(by_group.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")):
         drawn = sorted((c for c in per_region.values() if c.has_data()), key=lambda c: -len(c.points))
