@@ -59,7 +59,8 @@ def ensure_chromium() -> None:
     if CHROMIUM.exists() and CHROMEDRIVER.exists() and cjk_fonts():
         return
     if os.geteuid() != 0:
-        pytest.fail(f"the browser tests need {' '.join(APT_PACKAGES)}: sudo apt-get install -y {' '.join(APT_PACKAGES)}")
+        packages = " ".join(APT_PACKAGES)
+        pytest.fail(f"the browser tests need {packages}: sudo apt-get install -y {packages}")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     with open(Path(tempfile.gettempdir()) / "plan-warehouse-apt.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two test sessions at once: one installs, the other waits

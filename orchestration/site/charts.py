@@ -97,7 +97,8 @@ def render(chart: Chart, width: int = 420, height: int = 230, y_domain: tuple[fl
            f'<text class="chart-title" x="{left}" y="16">{escape(chart.title)}</text>']
     for t in ticks:  # y grid and labels
         out.append(f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y(t):.1f}" y2="{y(t):.1f}"/>'
-                   f'<text class="tick" x="{left - 6}" y="{y(t) + 4:.1f}" text-anchor="end">{escape(compact(t))}</text>')
+                   f'<text class="tick" x="{left - 6}" y="{y(t) + 4:.1f}" text-anchor="end">'
+                   f'{escape(compact(t))}</text>')
     span = int(y1 - y0)
     step = 1 if span <= 10 else 2 if span <= 20 else 5
     for year in range(math.ceil(y0), math.floor(y1) + 1, step):
@@ -153,7 +154,8 @@ def _mark(p: Point, cx: float, cy: float) -> str:
     title = f"<title>{escape(p.note or f'{label} {p.year}: {compact(p.value)}')}</title>"
     if p.kind in ("target", "stretch"):
         fill = colour if p.kind == "target" else "white"
-        shape = f'<path d="M{cx:.1f},{cy - 6:.1f} L{cx + 6:.1f},{cy:.1f} L{cx:.1f},{cy + 6:.1f} L{cx - 6:.1f},{cy:.1f} Z"'
+        shape = (f'<path d="M{cx:.1f},{cy - 6:.1f} L{cx + 6:.1f},{cy:.1f} '
+                 f'L{cx:.1f},{cy + 6:.1f} L{cx - 6:.1f},{cy:.1f} Z"')
         return f'<g class="mark {p.kind}">{shape} fill="{fill}" stroke="{colour}" stroke-width="1.5">{title}</path></g>'
     if p.kind == "stated":
         return (f'<g class="mark stated"><rect x="{cx - 4:.1f}" y="{cy - 4:.1f}" width="8" height="8" '

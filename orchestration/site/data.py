@@ -47,7 +47,8 @@ def coverage(con) -> dict:
     return {
         "documents": count("SELECT count(*) FROM marts.documents"),
         "plans": count("SELECT count(*) FROM marts.dim_plans"),
-        "documents_by_kind": rows(con, "SELECT doc_kind, count(*) AS n FROM marts.documents GROUP BY 1 ORDER BY 2 DESC"),
+        "documents_by_kind": rows(con, "SELECT doc_kind, count(*) AS n FROM marts.documents "
+                                       "GROUP BY 1 ORDER BY 2 DESC"),
         "facts_by_role_and_category": rows(
             con, "SELECT role, coalesce(indicator_category, '(not yet reviewed)') AS category, count(*) AS n "
                  "FROM marts.plan_facts GROUP BY ALL ORDER BY role DESC, n DESC, category"),

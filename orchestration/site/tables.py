@@ -86,7 +86,8 @@ class Column:
 def table(columns: list[Column], rows: list[dict], links: Links, css: str = "data", table_id: str = "",
           row_id: Callable[[dict], str] | None = None, row_class: Callable[[dict], str] | None = None) -> Markup:
     head = "".join(f"<th>{escape(c.header)}</th>" for c in columns)
-    out = [f'<table class="{css}"' + (f' id="{table_id}"' if table_id else "") + f"><thead><tr>{head}</tr></thead><tbody>"]
+    identity = f' id="{table_id}"' if table_id else ""
+    out = [f'<table class="{css}"{identity}><thead><tr>{head}</tr></thead><tbody>']
     for row in rows:
         attributes = (f' id="{escape(row_id(row))}"' if row_id else "") + \
                      (f' class="{row_class(row)}"' if row_class and row_class(row) else "")
@@ -174,12 +175,15 @@ def fact_columns(unplaced: set[str]) -> list[Column]:
         Column("", lambda f, _: '<span title="its span is outside the text">no span</span>' if f["fact_id"] in unplaced
                else f'<a class="goto" href="#fact-{escape(f["fact_id"])}">show</a>'),
         Column("Role", lambda f, _: escape(f["role"]) + (
-            f' <span class="tag bad" title="{escape(f["reasons"])}">quarantined</span>' if f["reasons"] is not None else "")),
+            f' <span class="tag bad" title="{escape(f["reasons"])}">quarantined</span>'
+            if f["reasons"] is not None else "")),
         Column("Indicator (as written)", lambda f, _: text(f["indicator_name"])),
-        Column("Canonical", lambda f, links: links.indicator(f["canonical_indicator_id"], f["canonical_indicator_name"])),
+        Column("Canonical",
+               lambda f, links: links.indicator(f["canonical_indicator_id"], f["canonical_indicator_name"])),
         Column("Region", lambda f, links: links.region(f["region_code"], f["region_name"])),
         Column("Comparator", lambda f, _: text(f["comparator"], ""), "c"),
-        Column("Value", lambda f, _: _value_as_written(f) + (" <small>力争</small>" if f["is_aspirational"] else ""), "n"),
+        Column("Value", lambda f, _: _value_as_written(f) + (" <small>力争</small>" if f["is_aspirational"] else ""),
+               "n"),
         Column("Base units", lambda f, _: amount(f["value_base"], f["base_unit"]), "n"),
         Column("Year", lambda f, _: text(f["year"])),
         Column("Baseline", lambda f, _: escape(f"{num(f['baseline_value'])} ({f['baseline_year'] or '?'})")
