@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -49,15 +47,9 @@ def close(a, b, rel=1e-9) -> bool:
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("analyst")
-    warehouse = tmp / "plans.duckdb"
-    subprocess.run(
-        [sys.executable, "-m", "orchestration", "build",
-         "--raw", str(REPO / "raw"), "--warehouse", str(warehouse)],
-        check=True, cwd=REPO,
-    )
-    connection = duckdb.connect(str(warehouse), read_only=True)
+def con(seeds_warehouse):
+    """The warehouse `plans build` published from raw/ (built once per session, see conftest.py)."""
+    connection = duckdb.connect(str(seeds_warehouse), read_only=True)
     yield connection
     connection.close()
 
