@@ -445,3 +445,14 @@ def test_in_an_autonomous_region_quanqu_is_the_region_unless_a_district_speaks()
     assert extract_metadata(make(text, fmt="plain_text")).region_name == "广西壮族自治区"
     district = "钦州市钦北区2024年国民经济和社会发展统计公报\n全区地区生产总值增长5%。全区粮食产量增长2%。"
     assert extract_metadata(make(district, fmt="plain_text")).region_name == "钦北区"
+
+
+def test_a_news_version_of_a_bulletin():
+    m = extract_metadata(make("记者从市统计局获悉，2023年温州市地区生产总值9718.9亿元，比上年增长7.3%。全市常住人口976万人。",
+                              front_matter={"title": "《2023年温州市国民经济和社会发展统计公报》发布",
+                                            "date": "2024-03-25 09:12:00 +0800"}, fmt="news_post"))
+    assert (m.issuer, m.published_date, m.plan_title) == (
+        "温州市统计局", date(2024, 3, 25), "2023年温州市国民经济和社会发展统计公报")
+    m = extract_metadata(make("温州市统计局发布2023年国民经济和社会发展统计公报。2023年温州市地区生产总值9718.9亿元，"
+                              "比上年增长7.3%。全市常住人口976万人。", fmt="plain_text"))
+    assert m.plan_title == "2023年温州市国民经济和社会发展统计公报"

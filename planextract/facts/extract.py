@@ -82,7 +82,7 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
     scan = extract_tables(lines, ctx.plan_start, observed_year=ctx.plan_end if bulletin else None,
                           observation_table=bulletin)
     consumed = scan.lines
-    facts = [_table_fact(t, ctx) for t in _units_from_prose(scan.facts, view.text)]
+    facts = [_table_fact(t, ctx, view.text) for t in _units_from_prose(scan.facts, view.text)]
     if scan.spans:  # a table inside a line of prose: blank it out (same length) for the prose reader
         chars = list(view.text)
         for a, b in scan.spans:
@@ -568,7 +568,7 @@ def _units_from_prose(table_facts: list[TableFact], text: str) -> list[TableFact
     return table_facts
 
 
-def _table_fact(t: TableFact, ctx: DocContext) -> Fact:
+def _table_fact(t: TableFact, ctx: DocContext, text: str = "") -> Fact:
     year = t.year or (ctx.plan_end if t.role == "target" else ctx.reference_year)
     region_name, region_code = ctx.region_name, ctx.region_code
     if t.region_label:  # a panel's row: 渝北区 within the document's province
@@ -586,7 +586,9 @@ def _table_fact(t: TableFact, ctx: DocContext) -> Fact:
         baseline_value=t.baseline_value, baseline_year=t.baseline_year, attribute=t.attribute,
         region_name=region_name, region_code=region_code,
         char_start=t.quote.start, char_end=t.quote.start + len(t.quote.text),
-        source_text=t.row_text, sentence_start=t.row_start)
+        # the row as it stands in the text (cells and their separators), where its end is known
+        source_text=text[t.row_start:t.row_end] if t.row_end > t.row_start and text else t.row_text,
+        sentence_start=t.row_start)
 
 
 # ---- provenance -------------------------------------------------------------------
