@@ -112,7 +112,7 @@ TRAILING_NOISE = re.compile(
     r"实现|完成|到|至|的|了|共|累计|总计|合计|从|由|力争|争取|努力|新增|连续[一两二三四五六七八九十\d]+年|(?:从|由|比|较)?(?:19|20)\d\d年(?:底|末)?|\s)+$")
 
 # short lines of page furniture (counters, contact lines) that carry numbers but no facts
-PAGE_FURNITURE = re.compile(r"浏览次数|浏览量|访问量|访问人数|访问次数|阅读量|阅读数|点击量|点击数|本网站|本站|评论|点赞|收藏|转发|"
+PAGE_FURNITURE = re.compile(r"关键字|关键词|浏览次数|浏览量|访问量|访问人数|访问次数|阅读量|阅读数|点击量|点击数|本网站|本站|评论|点赞|收藏|转发|"
                             r"责任编辑|联系电话|版权所有|Copyright|ICP备")
 PAGE_FURNITURE_MAX_CHARS = 80
 
