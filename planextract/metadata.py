@@ -255,7 +255,8 @@ def _headline(doc: ParsedDocument, page: PageHeader | None = None) -> str | None
 _SITE_PREFIX = re.compile(r"^\s*【[^】]{1,10}】\s*")
 _MODIFIED_TITLE = re.compile(r"(?:发布|印发|出台|制定|公布)(?:了)?([^，。；《》]{4,40}?)的《([^《》]{2,40})》")
 _UNBRACKETED_TITLE = re.compile(
-    r"(?:正式|近日|日前|近期)?(?:发布|印发|出台)(?:了)?([\u4e00-\u9fff“”\"]{2,30}?(?:规划|纲要|行动计划|实施方案|实施意见)"
+    r"(?:正式|近日|日前|近期)?(?:发布|印发|出台|制定|实施)(?:了)?([\u4e00-\u9fff“”\"、]{2,30}?"
+    r"(?:规划|纲要|行动计划|倍增计划|行动方案|实施方案|实施意见|若干意见|的意见)"
     r"(?:[（(](?:19|20)\d{2}\s*[—–\-~～至]+\s*(?:19|20)\d{2}\s*年?[）)])?)(?=[，,。；;]|$)")
 _TABLE_HEADING = re.compile(r"^([^\s，。；]{2,30}?)(?:主要指标表|主要指标|指标表)$")
 _GOV_REPORT = "政府工作报告"
@@ -298,7 +299,8 @@ def _plan_title(doc: ParsedDocument, lines: list[str], notice: str | None, kind:
             line = _SITE_PREFIX.sub("", line)
             core = re.sub(r"[（(]\s*(?:19|20)\d{2}[^（）()]{0,6}(?:19|20)\d{2}\s*年?\s*[）)]$", "", line)
             if len(line) <= 60 and core.endswith(("规划", "纲要", "计划", "方案", "要点", "工作报告")) \
-                    and not re.search(r"[，。：:]", line) and re.sub(r"\s+", "", line) != _GOV_REPORT:
+                    and not re.search(r"[，。：:]", line) and re.sub(r"\s+", "", line) != _GOV_REPORT \
+                    and not line.startswith("关于"):  # 关于…纲要 / 实施情况…的报告: a report's title, broken
                 return _strip_title(line)
     title = _bracketed_plan_title(headline, doc.text)
     if title:
@@ -315,11 +317,13 @@ def _plan_title(doc: ParsedDocument, lines: list[str], notice: str | None, kind:
 def _unbracketed_title(text: str, region: Region | None) -> str | None:
     """宁波发布科技创新“十四五”规划: a plan named without 《》 after the verb that issues it; the
     region that issues it leads its full name."""
-    m = _UNBRACKETED_TITLE.search(text[:1500])
+    # a plan 实施ed far down the page is one of its programmes, not what the page is about
+    m = next((m for m in _UNBRACKETED_TITLE.finditer(text[:1500])
+              if "实施" not in m.group(0)[:4] or m.start() < 150), None)
     if not m:
         return None
     title = m.group(1)
-    if region is not None and not title.startswith((region.name, region.short_name)):
+    if region is not None and not title.startswith((region.name, region.short_name)) and not find_regions(title):
         title = region.name + title
     return _strip_title(title)
 
@@ -347,7 +351,7 @@ _FIVE_YEAR_PLAN_NAMES = {"十三五": "第十三个五年规划纲要", "十四�
 
 # words only a work report says of itself: 今年政府工作的总体要求是 / 各位代表
 _REPORT_VOICE = re.compile(r"政府工作的?总体要求|各位代表[:：]")
-_REVIEWED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作)?回顾|(?:回顾|回望|总结)\s*((?:19|20)\d{2})\s*年")
+_REVIEWED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作)?回顾|(?:回顾|回望|总结)[\u4e00-\u9fff]{0,6}?((?:19|20)\d{2})\s*年")
 _PLANNED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作安排|工作任务|目标任务|主要目标|主要预期目标|发展目标|总体要求|重点工作)")
 
 
@@ -361,6 +365,17 @@ def _work_report_year(text: str) -> int | None:
     return int(reviewed.group(1) or reviewed.group(2)) + 1 if reviewed else None
 
 
+def _after_speaker(name: str) -> str:
+    """省长王正谱作河北省人民政府工作报告 → 河北省人民政府工作报告: the words before the verb that
+    delivers a report name its speaker, not the report."""
+    for verb in re.finditer(r"作|向大会", name):
+        rest = name[verb.end():]
+        mentions = find_regions(rest)
+        if mentions and mentions[0].start == 0:
+            return rest
+    return name
+
+
 def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | None, year: int | None,
                         headline: str | None) -> str | None:
     """Titles a page implies without writing them: a government work report (2024年江西省政府工作报告),
@@ -369,7 +384,11 @@ def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | 
     text = doc.text
     written = _WRITTEN_REPORT_TITLE.search(text[:600])
     if written:
-        return re.sub(r"\s+", "", written.group(1))  # 重庆市渝中区人民政府工作报告（2024年）, as titled
+        title = _after_speaker(re.sub(r"\s+", "", written.group(1)))  # 重庆市渝中区人民政府工作报告（2024年）, as titled
+        year = year or _work_report_year(text)
+        if year is not None and not re.search(r"(?:19|20)\d{2}", title):
+            title = f"{year}年{title}"  # 省长…作河北省人民政府工作报告: the report of the congress's year
+        return title
     if (_GOV_REPORT in text or _REPORT_VOICE.search(text[:3000])) and region is not None:
         year = year or _work_report_year(text) or _latest_year(text)
         if year is not None:
@@ -405,7 +424,6 @@ def _signature(lines: list[str]) -> tuple[str | None, date | None]:
 
 _BULLETIN_TITLE = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:19|20)\d{2}\s*年\s*[\u4e00-\u9fff]{0,12}?国民经济和社会发展统计公报")
 _BULLETIN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_BULLETIN_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,12}统计局(?:\s+[\u4e00-\u9fff]{2,16}调查(?:总队|队))?$")
 
 
 def bulletin_title(doc: ParsedDocument, lines: list[str], headline: str | None) -> str | None:
@@ -437,8 +455,10 @@ _BUREAU = re.compile(r"(?<![\u4e00-\u9fff])((?!国家)[\u4e00-\u9fff]{2,14}统�
 def _bulletin_issuer(lines: list[str], region: Region | None = None) -> str | None:
     """The bureau signed under a bulletin's title (重庆市统计局 国家统计局重庆调查总队), possibly on
     two lines; else the region's statistics bureau, which issues every bulletin."""
-    head = "\n".join(lines[:20])
-    m = _BUREAU.search(head)
+    head = "\n".join(_unspaced(line) for line in lines[:20])
+    found = list(_BUREAU.finditer(head))
+    # the signature (with the survey team beside the bureau) before a 来源 line naming the bureau alone
+    m = next((f for f in found if f.group(2)), found[0] if found else None)
     if m:
         # 记者从市统计局获悉: the words before the bureau are the reporter's; 市统计局 is the region's
         bureau = re.sub(r"^(?:[^从据]{0,6}记者)?(?:从|据)", "", m.group(1))
@@ -446,6 +466,12 @@ def _bulletin_issuer(lines: list[str], region: Region | None = None) -> str | No
             bureau = region.name + "统计局"
         return "、".join(p for p in (bureau, m.group(2)) if p)
     return region.name + "统计局" if region is not None else None
+
+
+def _unspaced(line: str) -> str:
+    """石 家 莊 市 統 計 局, a signature letter-spaced for layout, as the name it spells."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])", "", line) \
+        if len(line) <= 40 and re.search(r"[ \u3000][\u4e00-\u9fff][ \u3000]", line) else line
 
 
 def _reporting_year(text: str) -> int | None:
@@ -530,6 +556,28 @@ def _region_of(*texts: str | None) -> Region | None:
                     return next(iter(at_depth.values()))
             return first
     return None
+
+
+def _without_province(issuer: str | None) -> str | None:
+    """四川省眉山市林业局 → 眉山市林业局: a city's or county's body goes by its own place's name; the
+    province written before it is an address."""
+    if not issuer:
+        return issuer
+    parts = []
+    for part in issuer.split("、"):
+        mentions = find_regions(part)
+        # (a municipality's district keeps it: 重庆市渝中区人民政府)
+        if len(mentions) >= 2 and mentions[0].start == 0 and mentions[0].region.level == "province" \
+                and not mentions[0].region.name.endswith("市") \
+                and mentions[1].start == mentions[0].end and mentions[1].region.province_code == mentions[0].region.code \
+                and mentions[1].region.level != "province":
+            part = part[mentions[1].start:]
+            mentions = find_regions(part)
+        if mentions and mentions[0].start == 0 and mentions[0].surface != mentions[0].region.name \
+                and re.match(r"(?:人民政府|政府|统计局)", part[mentions[0].end:]):
+            part = mentions[0].region.name + part[mentions[0].end:]  # 黔西南州人民政府 by its full name
+        parts.append(part)
+    return "、".join(parts)
 
 
 def _inside(region: Region, outer: Region) -> bool:
@@ -663,7 +711,9 @@ def _full_org_name(org: str, region: Region | None) -> str:
             org = org[: -len(short)] + full
             break
     if region is not None and resolve_name(org[:2]) is None and not org.startswith(("中共", "国务院", "国家")):
-        if org.startswith(("省", "市", "县", "区")):
+        if org.startswith("自治区"):
+            org = region.name + org[3:]  # 自治区政府办公厅 → 广西壮族自治区人民政府办公厅
+        elif org.startswith(("省", "市", "县", "区")):
             org = region.name + org[1:]
         elif not any(org.startswith(n) for n in (region.name, region.short_name)):
             org = region.name + org
@@ -708,7 +758,8 @@ def _issuer(doc: ParsedDocument, lines: list[str], notice: str | None, signature
             for m in _issued_by(doc.text[:3000]) + _issued_by(headline or "")]
     for org in orgs:
         if resolve_name(org) is None and org not in _THIS_PLACE and re.search(rf"(?:{'|'.join(_ORG_SUFFIX)})$", org):
-            return _full_org_name(org, _region_of(org, plan_title, headline))
+            return _full_org_name(org, _region_of(org, plan_title, headline)
+                                  or _main_region(doc, plan_title, None, headline))
     for org in orgs:
         if org in _THIS_PLACE or resolve_name(org) is not None:
             # 河北出台…规划 / 该省近日印发…: the place speaks through its government
@@ -723,10 +774,16 @@ def _issuer(doc: ParsedDocument, lines: list[str], notice: str | None, signature
     if plan_title and plan_title.endswith(_GOV_REPORT):
         written = re.search(r"(?<![\u4e00-\u9fff])(?:(?:19|20)\d{2}年)?([\u4e00-\u9fff]{2,14}人民政府)工作报告", doc.text[:600])
         if written:
-            return written.group(1)  # 重庆市渝中区人民政府工作报告: the government as its title names it
-        place = _region_of(plan_title)
+            return _after_speaker(written.group(1))  # 重庆市渝中区人民政府工作报告: the government as its title names it
+        named = re.match(r"(?:(?:19|20)\d{2}年)?(.{2,20}?)(?:人民)?政府工作报告", plan_title)
+        place = _region_of(plan_title) or (resolve_name(named.group(1)) if named else None)
         if place is not None:
             return place.name + "人民政府"  # a government work report is its government's
+    outline = re.match(r"(.{2,20}?)国民经济和社会发展第.{1,3}个五年规划", plan_title or "")
+    if outline:
+        place = resolve_name(outline.group(1))
+        if place is not None:
+            return place.name + "人民政府"  # a region's five-year outline is issued by its government
     return None
 
 
@@ -872,7 +929,7 @@ def _bulletin_metadata(doc: ParsedDocument, lines: list[str], headline: str | No
         or _main_region(doc, None, None, headline)
     if issuer and issuer.split("、")[0] in ("省统计局", "市统计局", "县统计局", "区统计局", "州统计局") and region:
         issuer = issuer.replace(issuer.split("、")[0], region.name + "统计局", 1)  # 市统计局: the region's
-    issuer = issuer or _bulletin_issuer([], region)
+    issuer = _without_province(issuer or _bulletin_issuer([], region))
     year = _reporting_year(title or doc.text[:800])
     if title is None and region is not None and year is not None:
         title = f"{region.name}{year}年国民经济和社会发展统计公报"
@@ -923,6 +980,7 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
         plan_title = _derived_plan_title(doc, lines, region, year, headline)
     issuer = _issuer(doc, lines, notice, signature_org, kind, headline, plan_title)
     region = _main_region(doc, plan_title, issuer, headline)
+    issuer = _without_province(issuer)
     start, end = _period(doc, plan_title, headline, written or published)
     inferred = False
     if published is None and written is None:

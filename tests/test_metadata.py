@@ -456,3 +456,60 @@ def test_a_news_version_of_a_bulletin():
     m = extract_metadata(make("温州市统计局发布2023年国民经济和社会发展统计公报。2023年温州市地区生产总值9718.9亿元，"
                               "比上年增长7.3%。全市常住人口976万人。", fmt="plain_text"))
     assert m.plan_title == "2023年温州市国民经济和社会发展统计公报"
+
+
+# ----------------------------------------------------------------- issuers and titles as named
+
+def test_the_speaker_of_a_work_report_is_not_part_of_its_title():
+    m = extract_metadata(make("1月15日上午，湖南省第十四届人民代表大会第三次会议开幕，湖南省省长李明作湖南省人民政府工作报告。\n"
+                              "报告回顾湖南省2024年工作：全省地区生产总值增长5.1%。"))
+    assert m.plan_title == "2025年湖南省人民政府工作报告"
+    assert m.issuer == "湖南省人民政府"
+
+
+def test_a_bulletin_signed_by_bureau_and_survey_team_letter_spaced():
+    m = extract_metadata(make("株洲市2023年国民经济和社会发展统计公报\n来源：株洲市统计局\n"
+                              "株 洲 市 统 计 局\n国家统计局株洲调查队\n2024年3月20日\n"
+                              "初步核算，全年全市地区生产总值3800亿元，比上年增长5.0%。比上年 比上年 比上年"))
+    assert m.issuer == "株洲市统计局、国家统计局株洲调查队"
+
+
+def test_an_office_named_by_its_level_takes_the_region_it_serves():
+    m = extract_metadata(make("近日，自治区政府办公厅印发《宁夏回族自治区数字经济三年行动方案》，提出到2025年数字经济规模达到2000亿元。"))
+    assert m.issuer == "宁夏回族自治区人民政府办公厅"
+    m = extract_metadata(make("近日，省政府办公厅印发通知，制定加快湖南省先进制造业集群发展行动方案(2024-2026年)，一起来看。\n"
+                              "到2026年，湖南省先进制造业集群营业收入达到3万亿元。"))
+    assert m.issuer == "湖南省人民政府办公厅"
+    assert m.plan_title == "加快湖南省先进制造业集群发展行动方案(2024-2026年)"
+
+
+def test_a_city_body_goes_by_its_city_not_its_province():
+    m = extract_metadata(make("近期，湖南省株洲市林业局印发《株洲市林业发展“十四五”规划》。到2025年，森林覆盖率稳定在62%以上。"))
+    assert m.issuer == "株洲市林业局"
+    # a municipality's district keeps the municipality's name
+    m = extract_metadata(make("近期，重庆市渝北区统计局发布数据：2023年全区地区生产总值2200亿元，比上年增长6%。"))
+    assert not (m.issuer or "").startswith("渝北区")
+
+
+def test_a_region_outline_and_a_work_report_are_their_governments():
+    m = extract_metadata(make("2024年夏县政府工作报告\n一、2023年工作回顾\n各位代表：全县地区生产总值增长6%。"))
+    assert m.issuer == "夏县人民政府"
+
+
+def test_a_page_naming_no_plan_period_covers_the_years_of_its_figures():
+    from planextract.pipeline import process_document
+    meta, facts = process_document(make("记者从市统计局获悉，2023年全市地区生产总值达到1200亿元，同比增长6.1%；"
+                                         "2022年全市地区生产总值为1130亿元。"))
+    assert meta.period_end_year == 2023 and meta.period_start_year == 2022
+
+
+def test_a_broken_report_title_line_is_not_the_plan():
+    m = extract_metadata(make("湖南省人民政府\n关于十四五规划和二○三五年远景目标纲要\n实施情况中期评估的报告\n"
+                              "受省政府委托，现将《湖南省国民经济和社会发展第十四个五年规划和二○三五年远景目标纲要》实施情况中期评估报告如下。"))
+    assert m.plan_title == "湖南省国民经济和社会发展第十四个五年规划和二○三五年远景目标纲要"
+
+
+def test_a_plan_implemented_far_down_a_page_is_a_programme_not_its_subject():
+    m = extract_metadata(make("湖南省“十三五”成绩单公布。" + "全省经济稳步增长，民生持续改善。" * 12 +
+                              "通过实施以数字化为引领的创新驱动发展战略行动计划，集聚企业3000余家。"))
+    assert "行动计划" not in (m.plan_title or "")
