@@ -513,3 +513,16 @@ def test_a_plan_implemented_far_down_a_page_is_a_programme_not_its_subject():
     m = extract_metadata(make("湖南省“十三五”成绩单公布。" + "全省经济稳步增长，民生持续改善。" * 12 +
                               "通过实施以数字化为引领的创新驱动发展战略行动计划，集聚企业3000余家。"))
     assert "行动计划" not in (m.plan_title or "")
+
+
+@pytest.mark.parametrize("text", [
+    "根据文件显示，“十四五”期间，湖南将优先布局新能源开发，到2025年装机达到5000万千瓦。",
+    "【湖南公布环保整改方案】《整改方案》要求确保空气质量明显改善，到2025年PM2.5平均浓度下降10%。",
+])
+def test_a_page_quoting_a_plan_by_name_tells_of_it(text):
+    assert extract_metadata(make(text)).doc_kind == "news"
+
+
+def test_a_plan_speaking_of_itself_stays_plan_text():
+    text = "湖南省新能源发展规划\n本规划提出，到2025年，全省新能源装机达到5000万千瓦。"
+    assert extract_metadata(make(text)).doc_kind == "plan_text"
