@@ -286,3 +286,11 @@ def test_positions_in_a_ranking_written_without_di():
 def test_per_mille_written_in_words():
     (q,) = find_quantities("人口自然增长率控制在千分之四点五以内")
     assert (q.value, q.unit, q.comparator) == (4.5, "‰", "<=")
+
+
+def test_measures_and_tasks_a_document_lists_are_not_facts():
+    from factkit import extract
+    assert extract("《实施方案》提出7个方面26条具体措施，到2025年PM2.5平均浓度下降到35微克每立方米。", start=2024, end=2025)[0].unit != "条"
+    assert all(f.unit not in ("条", "项") for f in extract("出台支持中小企业发展等六方面53条政策措施，完成50项重点突破任务。"))
+    # a count of things built is a fact
+    assert [f.value for f in extract("到2025年，新开工高速公路4条。", start=2021, end=2025)] == [4]

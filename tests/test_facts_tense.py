@@ -186,3 +186,12 @@ def test_news_of_a_work_report_reports_last_year_and_lists_this_years_goals():
     facts = extract(text, published=date(2021, 1, 25), start=2021, end=2021, kind="news")
     assert [(f.value, f.role) for f in facts] == [
         (1.78, "observation"), (15, "target"), (100, "target"), (4000, "target")]
+
+
+def test_securing_funds_in_a_year_under_review_is_a_result_not_a_hedge():
+    facts = extract("2023年工作回顾\n这一年，全年完成投资88.5亿元；争取上级资金12.4亿元；签约项目31个。",
+                    published=date(2024, 1, 20), start=2024, end=2024, kind="plan_text")
+    assert [(f.value, f.role, f.is_aspirational) for f in facts if f.value == 12.4] == [(12.4, "observation", False)]
+    # a hedge on any other goal stays one
+    (goal,) = extract("到2025年，争取林业投资达到46亿元以上。", start=2021, end=2025)
+    assert (goal.role, goal.is_aspirational) == ("target", True)

@@ -45,6 +45,8 @@ COMPARATOR_AFTER = [  # words right after number and unit
 APPROX_INFIX = ("余", "多")  # 100余家, 100多家
 
 HEDGES = ("力争", "争取", "争创", "努力")
+# 争取上级资金12亿元: 争取 as the verb that secures funds (a result, reported), not a hedge on a goal
+SECURING_FUNDS = r"(?:上级|中央|国家|省级?|市级?)?(?:各类|各项)?(?:资金|补助)"
 
 # ---- verbs that govern a number's kind --------------------------------------
 INCREMENT_VERBS = ["新增", "新认定", "新培育", "新引进", "新建", "新上", "再建设", "引进培育", "引育",

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon as lx
 from .lexicon import PERIODS
 from .timescope import TimeMark
 
@@ -29,7 +30,7 @@ RESULT_WORDS = re.compile(
     r"截至上年|截止目前|目前|现有|共有|过去|以来|去年|上年(?![末度])|回顾|取得")
 # words that set a goal
 GOAL_WORDS = re.compile(
-    r"力争|争取|确保|努力|目标|预期|(?<![主重需必只])要(?![求素点闻])|(?<![即])将(?![近来军])|拟|"
+    r"力争|争取(?!" + lx.SECURING_FUNDS + r")|确保|努力|目标|预期|(?<![主重需必只])要(?![求素点闻])|(?<![即])将(?![近来军])|拟|"
     r"(?<![动作展度])计划(?!单列|生育|书|经济|执行|完成)|"
     r"预计到|规划到|期望|有望|届时|可望")
 # result words that speak for the whole sentence, wherever they stand (…8029.8亿元，比上年增长3.7%)
