@@ -35,7 +35,7 @@ RANK = re.compile(
     r"(?P<form>前|第)\s?(?P<n>\d+|[一二三四五六七八九十]+)\s?(?P<unit>位|名|强)?")
 FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十百千]+|\d+)分之(?P<num>[一二三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?|"
                       r"\d+(?:\.\d+)?)")
-BARE_MAGNITUDE = re.compile(r"(?P<verb>突破|超过|达到|迈上|跨越|迈入|超|形成(?=[^，。；,;]{2,6}规模))(?P<mag>万亿|千亿|百亿)(?P<yuan>元)?(?P<tail>大关|台阶|级)?")
+BARE_MAGNITUDE = re.compile(r"(?P<verb>突破|超过|达到|迈上|跨越|迈入|超|(?<![通经])过|(?<![打攻])破|形成(?=[^，。；,;]{2,6}规模))(?P<mag>万亿|千亿|百亿)(?P<yuan>元)?(?P<tail>大关|台阶|级)?")
 _HAS_CHINESE_NUMERAL = re.compile(r"[一二两三四五六七八九十]")
 _HAS_BARE_MAGNITUDE = re.compile("万亿|千亿|百亿")
 _ANY_NUMBER = re.compile(r"[\d一二两三四五六七八九十]|万亿|千亿|百亿")
@@ -427,6 +427,9 @@ def _bare_magnitudes(sentence: str) -> list[Quantity]:
         start = m.start("mag")
         if start < len(sentence) and start > 0 and sentence[start - 1].isdigit():
             continue
+        rest = sentence[m.end():]
+        if not m.group("tail") and (rest.startswith("的") or rest.startswith(lx.QUALIFIED_NOUNS)):
+            continue  # 超千亿元的产业集群, 过百亿产业: a size class of the thing counted
         comparator = dict(lx.COMPARATOR_BEFORE).get(m.group("verb"), "=" if m.group("verb") == "形成" else ">")
         out.append(Quantity(start, m.end(), 1.0, None, m.group("mag") + "元", comparator, after=m.end()))
     return out
