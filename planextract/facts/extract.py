@@ -542,7 +542,7 @@ def _period_start(kind, per_year, role, mark, paragraph_period, ctx) -> int | No
 # ---- tables ---------------------------------------------------------------------
 
 _PROSE_UNIT = r"\s*((?:万亿|千亿|亿|万|千)?元|(?:万|亿)?(?:人|户|吨|千瓦时|千瓦))"
-_CONVENTIONAL_UNITS = {"地区生产总值": "亿元", "人均地区生产总值": "元"}  # statistical tables' usual units
+_CONVENTIONAL_UNITS = {"地区生产总值": "亿元", "人均地区生产总值": "元", "GDP": "亿元", "人均GDP": "元"}  # statistical tables' usual units
 
 
 def _units_from_prose(table_facts: list[TableFact], text: str) -> list[TableFact]:
@@ -553,8 +553,10 @@ def _units_from_prose(table_facts: list[TableFact], text: str) -> list[TableFact
     for t in table_facts:
         if not t.unit and t.kind not in ("rate", "share", "rank"):
             missing.setdefault(t.indicator, []).append(t)
-    for indicator, group in missing.items():
-        unit = None
+    found: dict[str, str] = {t.indicator: t.unit for t in table_facts if t.unit}
+    # GDP增量 after GDP: an increment is counted in its indicator's unit
+    for indicator, group in sorted(missing.items(), key=lambda kv: kv[0].endswith("增量")):
+        unit = found.get(indicator[:-2]) if indicator.endswith("增量") else None
         for t in group:
             number = t.quote.text.strip() if t.region_label else None
             m = re.search(r"(?<![\d.])" + re.escape(number) + _PROSE_UNIT, text) if number else None
@@ -563,6 +565,7 @@ def _units_from_prose(table_facts: list[TableFact], text: str) -> list[TableFact
                 break
         unit = unit or _CONVENTIONAL_UNITS.get(indicator)
         if unit:
+            found[indicator] = unit
             for t in group:
                 t.unit = unit
     return table_facts

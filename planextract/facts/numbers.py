@@ -428,7 +428,7 @@ def _bare_magnitudes(sentence: str) -> list[Quantity]:
         if start < len(sentence) and start > 0 and sentence[start - 1].isdigit():
             continue
         rest = sentence[m.end():]
-        if not m.group("tail") and (rest.startswith("的") or rest.startswith(lx.QUALIFIED_NOUNS)):
+        if not m.group("tail") and m.group("verb") != "形成" and (rest.startswith("的") or rest.startswith(lx.QUALIFIED_NOUNS)):
             continue  # 超千亿元的产业集群, 过百亿产业: a size class of the thing counted
         comparator = dict(lx.COMPARATOR_BEFORE).get(m.group("verb"), "=" if m.group("verb") == "形成" else ">")
         out.append(Quantity(start, m.end(), 1.0, None, m.group("mag") + "元", comparator, after=m.end()))
