@@ -364,7 +364,15 @@ def _work_report_year(text: str) -> int | None:
     if planned:
         return int(planned.group(1))
     reviewed = _REVIEWED_YEAR.search(text)
-    return int(reviewed.group(1) or reviewed.group(2)) + 1 if reviewed else None
+    if reviewed:
+        return int(reviewed.group(1) or reviewed.group(2)) + 1
+    past = re.search(r"过去的?一年", text[:1500])
+    if past:  # 2024年全市上下…交出了一份成绩单 / 过去的一年: the year the report looks back on
+        before = text[max(0, past.start() - 300):past.start()]
+        years = re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", before)
+        if years:
+            return int(years[-1]) + 1
+    return None
 
 
 def _after_speaker(name: str) -> str:

@@ -304,3 +304,9 @@ def test_a_bare_magnitude_passed_or_broken_is_a_fact_and_a_size_class_is_not():
     # 打破 and 通过 are other words, not 破 and 过
     assert [f for f in extract("2024年，企业打破千亿元市场的垄断，通过百亿元基金投资。", start=2024, end=2024)
             if f.unit in ("千亿元", "百亿元")] == []
+
+
+def test_a_plans_own_indicators_counted_are_not_facts():
+    facts = extract("中期调整后，规划主要指标23个，其中预期性指标11个、约束性指标12个；到2015年全省地区生产总值达到3万亿元。",
+                    start=2011, end=2015)
+    assert [(f.value, f.unit) for f in facts] == [(3, "万亿元")]

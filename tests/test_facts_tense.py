@@ -195,3 +195,18 @@ def test_securing_funds_in_a_year_under_review_is_a_result_not_a_hedge():
     # a hedge on any other goal stays one
     (goal,) = extract("到2025年，争取林业投资达到46亿元以上。", start=2021, end=2025)
     assert (goal.role, goal.is_aspirational) == ("target", True)
+
+
+def test_a_year_inside_a_bracketed_aside_is_not_the_time_of_the_figures():
+    facts = extract("2024年经济社会发展的主要预期目标建议为：一般公共预算支出（扣除2023年灾后重建专项资金支出外）增长4%以上；"
+                    "规模以上工业增加值增长10%以上。", published=date(2024, 1, 20), start=2024, end=2024, kind="plan_text")
+    assert [(f.value, f.role, f.year) for f in facts] == [(4, "target", 2024), (10, "target", 2024)]
+
+
+def test_a_slogan_heading_set_apart_with_spaces_names_the_year_under_review():
+    text = ("各位代表：\n现在，我代表市人民政府向大会报告工作。\n"
+            "2023年全市上下团结奋斗 攻坚克难 交出了一份高质量发展的优异成绩单\n"
+            "过去的一年，成绩殊为不易。\n"
+            "（一）经济实力实现新跃升。地区生产总值完成3204.5亿元、增长5.8%。\n")
+    facts = extract(text, start=2024, end=2024, published=date(2024, 2, 1), kind="plan_text")
+    assert [(f.value, f.role, f.year) for f in facts] == [(3204.5, "observation", 2023), (5.8, "observation", 2023)]

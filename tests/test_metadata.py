@@ -526,3 +526,10 @@ def test_a_page_quoting_a_plan_by_name_tells_of_it(text):
 def test_a_plan_speaking_of_itself_stays_plan_text():
     text = "湖南省新能源发展规划\n本规划提出，到2025年，全省新能源装机达到5000万千瓦。"
     assert extract_metadata(make(text)).doc_kind == "plan_text"
+
+
+def test_a_work_report_looking_back_on_the_past_year_is_the_next_years_report():
+    m = extract_metadata(make("各位代表：\n现在，我代表市人民政府向大会报告工作。\n"
+                              "2023年全市上下团结奋斗 交出了一份优异成绩单\n过去的一年，成绩殊为不易。"
+                              "株洲市地区生产总值完成3204.5亿元。"))
+    assert m.period_end_year == 2024

@@ -132,7 +132,8 @@ def is_heading(sentence: str) -> bool:
 
 _SECTION_HEADING = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.．、](?!\d)|第[一二三四五六七八九十]+[章节部分])?"
-    r"\s*[^\s，。；,;：:]{2,24}\s*$")
+    # (a slogan-like heading may set its phrases apart with spaces: 2024年全市上下解放思想 奋发进取 交出了…成绩单)
+    r"\s*(?:[^\s，。；,;：:]{2,24}|[^\s，。；,;：:]{4,}(?:[ \u3000][^\s，。；,;：:]{4,}){1,4})\s*$")
 
 
 _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.．、](?!\d)|"

@@ -304,7 +304,8 @@ def _is_structure(sentence: str, m: re.Match, end: int) -> bool:
     if m.group("unit") in ("条", "项") and re.match(r"[\u4e00-\u9fff]{0,4}?(?:措施|举措|任务|条款)", rest):
         return True  # 26条具体措施, 53条政策措施, 50项重点突破任务
     # 具体措施26条, 政策措施53条, 重点任务50项: the measures a document lists, counted after their noun
-    return re.search(r"(?:措施|举措|政策|任务|条款|意见)(?:共|有|共有|达|合计)?$", sentence[max(0, m.start() - 6):m.start()]) is not None
+    # 预期性指标11个: a plan's own indicators, counted
+    return re.search(r"(?:措施|举措|政策|任务|条款|意见|指标)(?:共|有|共有|达|合计)?$", sentence[max(0, m.start() - 6):m.start()]) is not None
 
 
 _RANK_MOVES = "升跃上提前进降退下回"  # 由第六升至第五: the rank moves on

@@ -58,7 +58,7 @@ def time_marks(sentence: str, reference_year: int | None = None, reference_infer
     ranges = list(RANGE.finditer(sentence))
     for m in ranges:
         marks.append(TimeMark(m.start(), int(m.group("end")), int(m.group("start")), False))
-    covered = [(m.start(), m.end()) for m in ranges]
+    covered = [(m.start(), m.end()) for m in ranges] + _asides(sentence)
     for m in YEAR.finditer(sentence):
         if any(s <= m.start("year") < e for s, e in covered):
             continue
@@ -90,6 +90,18 @@ def time_marks(sentence: str, reference_year: int | None = None, reference_infer
         marks.append(TimeMark(m.start(), end, start, False, since=since))
     marks.sort(key=lambda t: t.pos)
     return marks
+
+
+_ASIDE = re.compile(r"[（(][^（）()]{6,60}[)）]")
+
+
+def _asides(sentence: str) -> list[tuple[int, int]]:
+    """(扣除2022年灾后恢复重建专项资金支出外): a year inside a bracketed aside qualifies the
+    indicator; it is not the time of the figures around it."""
+    if "(" not in sentence and "（" not in sentence:
+        return []
+    return [(m.start(), m.end()) for m in _ASIDE.finditer(sentence)
+            if len(re.findall(r"[\u4e00-\u9fff]", m.group(0))) >= 5 and YEAR.search(m.group(0))]
 
 
 def _relative_marks(sentence: str, reference_year: int) -> list[TimeMark]:
