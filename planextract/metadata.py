@@ -16,7 +16,8 @@ from planextract.facts.tense import REACHED_YEAR, reported_years, reviews_own_pe
 from planextract.facts.textview import make_view
 from planextract.model import DocumentMetadata, ParsedDocument
 from planextract.pageheader import PageHeader, read_page_header
-from planextract.regions import LEVELS, Region, find_regions, frequent_ambiguous_city, region_by_code, resolve_name
+from planextract.regions import (LEVELS, Region, all_regions, find_regions, frequent_ambiguous_city, region_by_code,
+                                 resolve_name)
 
 CHINA_TZ = timezone(timedelta(hours=8))
 HEAD_LINES = 40          # the header, title, sender and signature of a notice live here
@@ -375,6 +376,16 @@ def _work_report_year(text: str) -> int | None:
     return None
 
 
+def _qualified_name(region: Region) -> str:
+    """昆明市五华区: a district goes by its city's name and its own (district names repeat from
+    city to city); a county or a city by its own."""
+    if region.level == "county" and region.name.endswith("区") and region.parent_code:
+        parent = region_by_code(region.parent_code)
+        if parent is not None:
+            return parent.name + region.name
+    return region.name
+
+
 def _after_speaker(name: str) -> str:
     """省长王正谱作河北省人民政府工作报告 → 河北省人民政府工作报告: the words before the verb that
     delivers a report name its speaker, not the report."""
@@ -402,7 +413,7 @@ def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | 
     if (_GOV_REPORT in text or _REPORT_VOICE.search(text[:3000])) and region is not None:
         year = year or _work_report_year(text) or _latest_year(text)
         if year is not None:
-            return f"{year}年{region.name}人民{_GOV_REPORT}"
+            return f"{year}年{_qualified_name(region)}人民{_GOV_REPORT}"
     title = _unbracketed_title(text, region) or _table_heading_title(lines)
     if title:
         return title
@@ -432,7 +443,8 @@ def _signature(lines: list[str]) -> tuple[str | None, date | None]:
     return None, first_date
 
 
-_BULLETIN_TITLE = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:19|20)\d{2}\s*年\s*[\u4e00-\u9fff]{0,12}?国民经济和社会发展统计公报")
+_BULLETIN_TITLE = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:19|20)\d{2}\s*年\s*[\u4e00-\u9fff]{0,12}?"
+                             r"(?:国民经济和社会发展统计公报|(?:人口|经济)[\u4e00-\u9fff]{0,12}?(?:调查|普查)主要数据公报)")
 _BULLETIN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -484,6 +496,12 @@ def _unspaced(line: str) -> str:
         if len(line) <= 40 and re.search(r"[ \u3000][\u4e00-\u9fff][ \u3000]", line) else line
 
 
+def _signed_by_bureau(lines: list[str]) -> bool:
+    """衡 水 市 统 计 局 / 国家统计局衡水调查队 atop the page: a bulletin reprinted without its title."""
+    head = "\n".join(_unspaced(line) for line in lines[:4])
+    return any(m.group(2) for m in _BUREAU.finditer(head))
+
+
 def _reporting_year(text: str) -> int | None:
     """The year a bulletin reports on: the first year it names that is not a full date (the
     date it was signed, 2024年3月28日, comes a year later)."""
@@ -518,7 +536,7 @@ def delivered_report(text: str) -> re.Match | None:
 _NARRATION = re.compile(
     r"近日|日前|记者|据悉|据了解|获悉|表示|介绍|发布会|新闻|消息|小编|近年来|一起来看|一起去看|版次|你知道|"
     r"(?<!本)(?:规划|方案|纲要|意见|》)中?(?:指出|明确|提出)|正式(?:公布|发布|出炉|印发)|(?:发布|印发|出台)了?(?:一份|《)|"
-    r"^\s*【[^】]{2,12}(?:网|报)】|晚报|日报|(?:^|\n)\s*\d{1,2}月\d{1,2}日[，,]|(?:^|\n)\s*\d{1,2}日(?:表示|消息|电)")
+    r"^\s*【[^】]{2,12}(?:网|报)】|晚报|日报|排行榜|本文整理|以下是关于|(?:^|\n)\s*\d{1,2}月\d{1,2}日[，,]|(?:^|\n)\s*\d{1,2}日(?:表示|消息|电)")
 _WORK_PLAN_OPENING = re.compile(r"工作的?(?:总体思路|总体要求|指导思想|主要目标)(?:是|为)")
 
 
@@ -534,7 +552,7 @@ def _doc_kind(doc: ParsedDocument, lines: list[str], doc_number: str | None, not
         return "government_document"  # a notice's own words
     if delivered_report(doc.text):
         return "plan_text"  # a work report as delivered: the report itself, issued with no notice
-    if bulletin_title(doc, lines, _headline(doc, page)) or reads_like_bulletin(doc.text):
+    if bulletin_title(doc, lines, _headline(doc, page)) or reads_like_bulletin(doc.text) or _signed_by_bureau(lines):
         return "statistical_bulletin"
     if doc.front_matter or page.byline or page.media_source or _NEWS_HINT.search(doc.text[:3000]):
         return "news"
@@ -648,6 +666,9 @@ def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None
         counties = Counter(m.region.code for m in mentions if m.region.level == "county")
         if counties:
             return region_by_code(counties.most_common(1)[0][0])
+        named = _county_by_short_name(doc.text, mentions)
+        if named is not None:
+            return named
     counts = Counter(m.region.code for m in mentions if m.region.level != "county")
     if not counts:
         counts = Counter(m.region.code for m in mentions)
@@ -663,6 +684,19 @@ def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None
         if cities:
             return region_by_code(max(cities)[1])
     return region
+
+
+def _county_by_short_name(text: str, mentions: list) -> Region | None:
+    """黎平发展史上…全县: a county speaks of itself by its short name, which is too short to look for
+    everywhere; look for the short names of the counties of the places the page does name."""
+    places = {m.region.code for m in mentions}
+    candidates = [r for r in all_regions() if r.level == "county" and len(r.short_name) >= 2
+                  and r.short_name != r.name and (r.parent_code in places or r.province_code in places)]
+    counts = Counter({r.code: text.count(r.short_name) for r in candidates})
+    ranked = [(code, n) for code, n in counts.most_common(2) if n]
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return region_by_code(ranked[0][0])
+    return None
 
 
 _VOICES = {
@@ -686,6 +720,9 @@ _REGION_WIDE = re.compile(r"全区|我区|区委|区政府|区人民政府")
 
 def _voice(text: str) -> str | None:
     """Which level of government the page speaks as (全县/我县 … versus 全市 … versus 全省 …)."""
+    spoken = re.search(r"我代表(省|自治区|市|州|县|区|旗)人民政府", text[:3000])
+    if spoken:  # 我代表市人民政府向大会报告工作: the government says which it is
+        return {"省": "province", "自治区": "province", "市": "city", "州": "city"}.get(spoken.group(1), "county")
     text = _COMPARED_SCOPE.sub("", text[:6000])
     counts = {level: len(pattern.findall(text)) for level, pattern in _VOICE_PATTERNS.items()}
     if _AUTONOMOUS_REGION.search(text) and not any(m.region.level == "county" and m.region.name.endswith("区")
@@ -983,7 +1020,7 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
         if plan_title is None and (_GOV_REPORT in doc.text or "报告工作" in doc.text[:1500]):
             body = _resolve_body(congress.group(4)) or _main_region(doc, None, None, headline)
             if body is not None:
-                plan_title = f"{congress.group(1)}年{body.name}{_GOV_REPORT}"
+                plan_title = f"{congress.group(1)}年{_qualified_name(body)}{_GOV_REPORT}"
     if plan_title is None:
         region = _congress_region(doc.text) or _main_region(doc, None, None, headline)
         year = published.year if published else None

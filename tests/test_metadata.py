@@ -533,3 +533,30 @@ def test_a_work_report_looking_back_on_the_past_year_is_the_next_years_report():
                               "2023年全市上下团结奋斗 交出了一份优异成绩单\n过去的一年，成绩殊为不易。"
                               "株洲市地区生产总值完成3204.5亿元。"))
     assert m.period_end_year == 2024
+
+
+def test_the_government_that_reports_says_which_it_is():
+    m = extract_metadata(make("各位代表：\n现在，我代表市人民政府向大会报告工作。\n"
+                              "2023年全市地区生产总值增长5.6%，增速居全省第一；全省各市中，株洲市工业增加值增长7%。"))
+    assert m.region_name == "株洲市"
+
+
+def test_a_county_that_names_itself_by_its_short_name():
+    m = extract_metadata(make("2023年政府工作报告\n各位代表：\n过去一年，是黎平发展史上极不平凡的一年。全县上下在黔东南州委的坚强领导下，"
+                              "县委县政府团结带领全县人民，赋予黎平全新发展定位，全县地区生产总值增长4.5%。"))
+    assert m.region_name == "黎平县"
+
+
+def test_a_districts_work_report_is_titled_with_its_city():
+    m = extract_metadata(make("一、2023年工作回顾\n二、2024年重点工作\n各位代表：我代表区人民政府向大会报告工作。"
+                              "区委带领全区人民，五华区地区生产总值增长6%，全区固定资产投资增长8%。\n昆明市五华区"))
+    assert m.plan_title == "2024年昆明市五华区人民政府工作报告"
+
+
+def test_a_ranking_page_and_a_bulletin_signed_atop_the_page():
+    assert extract_metadata(make("2023年湖南各市GDP排行榜\n下面本文整理了各市GDP数据。\n排名 | 城市 | 2023年GDP |\n"
+                                 "1 | 长沙市 | 14331.98 |\n")).doc_kind == "news"
+    m = extract_metadata(make("株 洲 市 统 计 局\n国家统计局株洲调查队\n\n2023年，全市上下坚持稳中求进，经济运行稳中向好。"))
+    assert (m.doc_kind, m.issuer, m.period_end_year) == ("statistical_bulletin", "株洲市统计局、国家统计局株洲调查队", 2023)
+    m = extract_metadata(make("2023年湖南省人口变动情况抽样调查主要数据公报\n根据抽样调查，年末全省常住人口6568万人。"))
+    assert m.doc_kind == "statistical_bulletin"
