@@ -148,3 +148,20 @@ def test_all_the_regions_of_a_place_are_the_subject_not_a_figure():
 def test_counts_of_a_plans_own_indicators_are_not_figures():
     facts = extract("《纲要》共提出25项主要指标，其中6项达到时序进度。全市新增企业100家。", published=date(2023, 9, 1))
     assert [(f.value, f.unit) for f in facts] == [(100, "家")]
+
+
+def test_places_each_with_a_bracketed_figure_get_the_measure_the_list_is_introduced_with():
+    text = ("2023年12月全省环境空气质量排名情况如下：\n"
+            "全省 14 个市州PM2.5平均浓度排名按 PM2.5平均浓度由低到高的顺序依次是：张家界(21)、湘西州(24)、怀化(26)、长沙(38)。")
+    facts = extract(text, region="湖南省", code="430000", start=2021, end=2025)
+    assert [(f.region_name, f.indicator_name, f.value, f.role, f.year) for f in facts] == [
+        ("张家界市", "PM2.5平均浓度", 21, "observation", 2023), ("湘西土家族苗族自治州", "PM2.5平均浓度", 24, "observation", 2023),
+        ("怀化市", "PM2.5平均浓度", 26, "observation", 2023), ("长沙市", "PM2.5平均浓度", 38, "observation", 2023)]
+    # two places with figures in brackets are an aside, not a list
+    assert extract("2023年，长沙(38)和怀化(26)空气质量改善。", region="湖南省", code="430000") == []
+
+
+def test_a_straight_quote_closes_a_curly_one_and_the_clause_ends_after_it():
+    facts = extract("2023年，株洲、湘潭退出全国重点城市空气质量“后二十\",全省PM2.5平均浓度35微克/立方米。",
+                    region="湖南省", code="430000")
+    assert [(f.indicator_name, f.region_name) for f in facts] == [("PM2.5平均浓度", "湖南省")]

@@ -175,11 +175,51 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
                         for m in regions.within(start, start + len(sentence))]
             facts.extend(_sentence_facts(sentence, start, quantities, marks, paragraph_mark, paragraph_period,
                                          ctx, mentions, section.role, goal_paragraph))
+        if "(" in sentence or "（" in sentence:
+            start = line_start + offset
+            mentions = [replace(m, start=m.start - start, end=m.end - start)
+                        for m in regions.within(start, start + len(sentence))]
+            facts.extend(_region_value_list(sentence, start, mentions, marks, paragraph_mark, ctx, section.role))
         for mark in marks:
             if not mark.outlook:
                 paragraph_mark = mark
             if mark.period_start is not None:
                 paragraph_period = mark
+    return facts
+
+
+_BRACKETED_VALUE = re.compile(r"\s*[（(]\s*(-?\d+(?:\.\d+)?)\s*[)）]")
+_LIST_MEASURE = re.compile(r"按\s*([^，,；;：:]{2,20}?)\s*(?:由|从)")
+_LIST_LEAD = re.compile(r"(?:排名|排序|排位)?(?:情况)?(?:按[^，,；;：:]{2,30}?顺序)?(?:依次|分别)?(?:是|为|如下)?\s*[:：]?\s*$")
+
+
+def _region_value_list(sentence: str, sentence_start: int, mentions, marks, paragraph_mark, ctx: DocContext,
+                       section: str | None) -> list[Fact]:
+    """…排名按空气质量综合指数由小到大的顺序依次是：张家口(2.46)、秦皇岛(3.80)、承德(3.81)…: a
+    list of places, each with its figure in brackets, gives each place its figure of the measure
+    the list is introduced with."""
+    items = [(m, v) for m in mentions if (v := _BRACKETED_VALUE.match(sentence, m.end))]
+    if len(items) < 3:
+        return []
+    intro = sentence[:items[0][0].start]
+    named = _LIST_MEASURE.search(intro)
+    measure = named.group(1) if named else cl.clean_indicator(_LIST_LEAD.sub("", re.split(r"[，,；;]", intro)[-1]))
+    measure = re.sub(r"^.*?[个家座](?:设区市|地级市|市州|城市|县|区县|县市区)", "", re.sub(r"\s+", "", measure))
+    if not measure:
+        return []
+    facts = []
+    for mention, value in items:
+        q = Quantity(value.start(1), value.end(1), float(value.group(1)), None, "", "=")
+        mark, inferred = _time_for(q, marks, paragraph_mark, sentence, clauses(sentence))
+        role, year = _role_and_year(mark, intro, sentence[:clauses(sentence)[0][1]], ctx, section, sentence, intro)
+        if not GOAL_WORDS.search(intro):  # places ranked by what was measured: results
+            role = "observation"
+            year = mark.year if mark is not None else (ctx.latest_reported or ctx.reference_year)
+        facts.append(Fact(
+            role=role, indicator_name=measure, value=q.value, value_high=None, unit="", comparator="=",
+            kind="level", year=year, year_inferred=inferred, region_name=mention.region.name,
+            region_code=mention.region.code, char_start=sentence_start + mention.start,
+            char_end=sentence_start + value.end(), source_text=sentence, sentence_start=sentence_start))
     return facts
 
 

@@ -292,6 +292,9 @@ def _is_qualifier(sentence: str, m: re.Match, unit: str, end: int) -> bool:
     return rest.startswith(lx.QUALIFIED_NOUNS)
 
 
+_ADMIN_UNITS = re.compile(r"\s*(?:设区市|地级市|市州|市（州）|市\(州\)|县（市、区）|县\(市、区\)|县市区|区县|县区|县市|乡镇|街道|省份|省区市)")
+
+
 def _is_structure(sentence: str, m: re.Match, end: int) -> bool:
     """等4个维度, 18项具体指标, 10项重点任务: counts of a document's own parts."""
     if m.group("unit") not in lx.COUNT_UNIT_SET:
@@ -303,6 +306,8 @@ def _is_structure(sentence: str, m: re.Match, end: int) -> bool:
         return True
     if m.group("unit") in ("条", "项") and re.match(r"[\u4e00-\u9fff]{0,4}?(?:措施|举措|任务|条款)", rest):
         return True  # 26条具体措施, 53条政策措施, 50项重点突破任务
+    if re.search(r"全(?:省|市|区|国)\s*$", sentence[max(0, m.start() - 4):m.start()]) and _ADMIN_UNITS.match(rest):
+        return True  # 全省11个设区市…排名: the units a statement ranges over, not a count it reports
     # 具体措施26条, 政策措施53条, 重点任务50项: the measures a document lists, counted after their noun
     # 预期性指标11个: a plan's own indicators, counted
     return re.search(r"(?:措施|举措|政策|任务|条款|意见|指标)(?:共|有|共有|达|合计)?$", sentence[max(0, m.start() - 6):m.start()]) is not None
