@@ -165,3 +165,8 @@ def test_a_straight_quote_closes_a_curly_one_and_the_clause_ends_after_it():
     facts = extract("2023年，株洲、湘潭退出全国重点城市空气质量“后二十\",全省PM2.5平均浓度35微克/立方米。",
                     region="湖南省", code="430000")
     assert [(f.indicator_name, f.region_name) for f in facts] == [("PM2.5平均浓度", "湖南省")]
+
+
+def test_a_multiple_of_an_earlier_figure_keeps_the_subject_for_what_follows():
+    facts = extract("2020年，全市农林牧渔业总产值达564亿元、是“十二五”末的1.5倍，年均增长3.8%。", **WENZHOU)
+    assert [f.indicator_name for f in facts if f.unit == "%"] == ["农林牧渔业总产值增长"]

@@ -80,7 +80,8 @@ PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2
 # an indicator that starts with one of these continues the subject of an earlier clause
 # (…增加值1200亿元，同比增长9.6%，占GDP比重14.2%)
 DEPENDENT_HEADS = ("占", "比重", "比上年", "较上年", "比初步", "较初步", "比去年", "较去年", "增速", "增长", "年均", "增幅", "降幅", "下降", "提高", "提升", "增加", "减少",
-                   "降低", "上升", "上涨", "涨幅")
+                   "降低", "上升", "上涨", "涨幅",
+                   "是")  # …2802亿元，是“十二五”末的1.9倍: the multiple is of the earlier subject
 # a bare head that names nothing on its own (…企业1200家，总数达6800家)
 GENERIC_HEADS = ("总数", "总量", "总额", "数量", "规模", "总规模", "占比", "比例",
                  # a rank's move names nothing either (由第六升至第五)
