@@ -170,3 +170,10 @@ def test_a_straight_quote_closes_a_curly_one_and_the_clause_ends_after_it():
 def test_a_multiple_of_an_earlier_figure_keeps_the_subject_for_what_follows():
     facts = extract("2020年，全市农林牧渔业总产值达564亿元、是“十二五”末的1.5倍，年均增长3.8%。", **WENZHOU)
     assert [f.indicator_name for f in facts if f.unit == "%"] == ["农林牧渔业总产值增长"]
+
+
+def test_short_lines_that_open_with_their_year_or_verb_go_on_with_the_subject_above():
+    text = "目标\n主营业务收入2027年达到1200亿元左右\n2030年达到1800亿元左右\n年均增长15%左右\n"
+    facts = extract(text, region="湖南省", code="430000", published=date(2025, 7, 5))
+    assert [(f.indicator_name, f.value, f.year) for f in facts][:2] == [("主营业务收入", 1200, 2027), ("主营业务收入", 1800, 2030)]
+    assert facts[2].indicator_name == "主营业务收入增长"

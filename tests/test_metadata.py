@@ -560,3 +560,8 @@ def test_a_ranking_page_and_a_bulletin_signed_atop_the_page():
     assert (m.doc_kind, m.issuer, m.period_end_year) == ("statistical_bulletin", "株洲市统计局、国家统计局株洲调查队", 2023)
     m = extract_metadata(make("2023年湖南省人口变动情况抽样调查主要数据公报\n根据抽样调查，年末全省常住人口6568万人。"))
     assert m.doc_kind == "statistical_bulletin"
+
+
+def test_a_date_line_written_day_first():
+    m = extract_metadata(make("湖南省出台意见推进重点产业发展\n\n05.07.2016  11:34\n\n日前，湖南省发布关于推进重点产业发展的若干意见。"))
+    assert m.published_date == date(2016, 7, 5)

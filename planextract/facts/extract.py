@@ -90,6 +90,7 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
         lines = lines_with_offsets("".join(chars))
     regions = rs.index_regions(view.text, ctx.region_code)
     section = Section()
+    carried = ""
     for index, (start, line) in enumerate(lines):
         if index in consumed or not line.strip():
             continue
@@ -101,8 +102,11 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
             if heading.role is not None or cl.is_numbered(line):
                 section = heading.under(section)
             continue
-        found = _paragraph_facts(line, start, ctx, regions, section)
+        found = _paragraph_facts(line, start, ctx, regions, section, carried)
         facts.extend(found)
+        # 主营业务收入2017年达到2400亿元左右 / 2020年达到3800亿元左右 / 年均增长20%左右: short lines
+        # that go on with the subject of the line before
+        carried = found[-1].indicator_name if found and len(line.strip()) <= 40 else ""
         if line.rstrip().endswith((":", "：")):
             section = Section.introducing(line, ctx, section)
     facts.sort(key=lambda f: f.char_start)  # reading order
@@ -154,9 +158,16 @@ def _heading_level(heading: str) -> int:
     return next((level for pattern, level in _LEVELS if pattern.match(heading)), 9)
 
 
+_CONTINUING_LINE = re.compile(r"^\s*(?:(?:到|至)?\s*(?:19|20)\d\d\s*年(?:底|末)?\s*(?:达到|达|突破|超过|实现)|"
+                              r"(?:年均|每年|累计)?(?:增长|增速|提高|下降))")
+
+
 def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.RegionIndex,
-                     section: Section | None = None) -> list[Fact]:
+                     section: Section | None = None, carried: str = "") -> list[Fact]:
+    """`carried`: the subject of the line before, for a short line that opens with its year or its
+    verb (2020年达到3800亿元左右)."""
     facts: list[Fact] = []
+    inherited = carried if carried and len(line.strip()) <= 40 and _CONTINUING_LINE.match(line) else ""
     section = section or Section()
     paragraph_mark: TimeMark | None = section.mark
     paragraph_period: TimeMark | None = None
@@ -174,7 +185,8 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
             mentions = [replace(m, start=m.start - start, end=m.end - start)
                         for m in regions.within(start, start + len(sentence))]
             facts.extend(_sentence_facts(sentence, start, quantities, marks, paragraph_mark, paragraph_period,
-                                         ctx, mentions, section.role, goal_paragraph))
+                                         ctx, mentions, section.role, goal_paragraph,
+                                         inherited=inherited if number == 0 else ""))
         if "(" in sentence or "（" in sentence:
             start = line_start + offset
             mentions = [replace(m, start=m.start - start, end=m.end - start)
@@ -224,12 +236,12 @@ def _region_value_list(sentence: str, sentence_start: int, mentions, marks, para
 
 
 def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark, paragraph_period, ctx,
-                    mentions=(), section=None, goal_paragraph=False):
+                    mentions=(), section=None, goal_paragraph=False, inherited=""):
     spans = clauses(sentence)
     subjects = rs.subject_mentions(sentence, list(mentions), spans) if mentions else []
     starts = [q.start for q in quantities]
     whole_hedge = cl.sentence_hedged(sentence)
-    subject = ""
+    subject = cl.without_rate_words(inherited) if inherited else ""
     facts: list[Fact] = []
     respectively: dict[int, list[Fact]] = {}
     respectively_subject: dict[int, str] = {}  # what the sentence spoke of before a 分别 list
