@@ -194,3 +194,8 @@ def test_the_three_industries_listed_by_respectively():
 def test_a_step_reached_names_no_indicator():
     f = one("2021年，全省经济总量首次迈上5万亿元新台阶。", published=date(2022, 1, 21))
     assert (f.indicator_name, f.value, f.unit) == ("经济总量", 5, "万亿元")
+
+
+def test_a_space_after_a_figure_sets_the_next_phrase_apart():
+    facts = extract("湖南省能源工作会：完成能源投资3200亿元 电力装机超8000万千瓦", start=2021, end=2025)
+    assert [f.indicator_name for f in facts] == ["能源投资", "电力装机"]
