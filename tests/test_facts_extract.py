@@ -177,3 +177,16 @@ def test_short_lines_that_open_with_their_year_or_verb_go_on_with_the_subject_ab
     facts = extract(text, region="湖南省", code="430000", published=date(2025, 7, 5))
     assert [(f.indicator_name, f.value, f.year) for f in facts][:2] == [("主营业务收入", 1200, 2027), ("主营业务收入", 1800, 2030)]
     assert facts[2].indicator_name == "主营业务收入增长"
+
+
+def test_a_ratio_of_the_three_sectors_is_three_shares_dated_by_the_year_before_it():
+    facts = extract("2023年，三次产业结构比由2022年的12.4:38.9:48.7调整为11.8:39.6:48.6。", **WENZHOU)
+    assert [(f.indicator_name, f.value, f.kind, f.role, f.year) for f in facts] == [
+        ("三次产业结构比(第一产业)", 12.4, "share", "observation", 2022),
+        ("三次产业结构比(第二产业)", 38.9, "share", "observation", 2022),
+        ("三次产业结构比(第三产业)", 48.7, "share", "observation", 2022),
+        ("三次产业结构比(第一产业)", 11.8, "share", "observation", 2023),
+        ("三次产业结构比(第二产业)", 39.6, "share", "observation", 2023),
+        ("三次产业结构比(第三产业)", 48.6, "share", "observation", 2023)]
+    # a time of day is no ratio
+    assert all(f.kind != "share" for f in extract("2023年10时30:15:20分，全市新增企业120家。", **WENZHOU))

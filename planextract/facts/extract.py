@@ -180,6 +180,12 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
         marks = time_marks(sentence, ctx.reference_year if ctx.dated else None, ctx.reference_inferred)
         quantities = [] if (number == 0 and cl.is_heading(sentence)) or not may_hold_quantity(sentence) \
             else find_quantities(sentence)
+        ratios = list(_SECTOR_RATIO.finditer(sentence)) if ("∶" in sentence or ":" in sentence) \
+            and "三次产业" in sentence else []
+        if ratios:  # 三次产业结构比为6.9:40.1:53.0: three shares, read below, not three loose numbers
+            quantities = [q for q in quantities if not any(r.start() <= q.start < r.end() for r in ratios)]
+            facts.extend(_sector_ratio_facts(sentence, line_start + offset, ratios, marks, paragraph_mark, ctx,
+                                             section.role))
         if quantities:
             start = line_start + offset
             mentions = [replace(m, start=m.start - start, end=m.end - start)
@@ -197,6 +203,41 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
                 paragraph_mark = mark
             if mark.period_start is not None:
                 paragraph_period = mark
+    return facts
+
+
+_SECTOR_RATIO = re.compile(r"(?<![\d.:∶])(\d{1,2}(?:\.\d+)?)\s*[∶:]\s*(\d{1,2}(?:\.\d+)?)\s*[∶:]\s*(\d{1,2}(?:\.\d+)?)(?![\d.:∶])")
+_SECTORS = ("第一产业", "第二产业", "第三产业")
+
+
+def _sector_ratio_facts(sentence: str, sentence_start: int, ratios, marks, paragraph_mark, ctx: DocContext,
+                        section: str | None) -> list[Fact]:
+    """三次产业结构比由2020年的34.35:16.86:48.79调整到33.22:18.56:48.22: each ratio of the three
+    sectors is three shares (unit as written: none), dated by the year before it."""
+    facts = []
+    for ratio in ratios:
+        before = sentence[:ratio.start()]
+        total = sum(float(v) for v in ratio.groups())
+        if "三次产业" not in before or not 95 <= total <= 105:
+            continue  # not the three sectors, or not shares of a whole
+        name = re.match(r"三次产业[^\d由从为是:：∶，,；;]*", before[before.rfind("三次产业"):]).group(0)
+        name = re.sub(r"(?:达到|调整|优化|变|发展|\s)+$", "", name)
+        for index, value in enumerate(ratio.groups()):
+            q = Quantity(ratio.start(index + 1), ratio.end(index + 1), float(value), None, "", "=")
+            mark, inferred = _time_for(q, marks, paragraph_mark, sentence, clauses(sentence))
+            role, year = _role_and_year(mark, before, sentence[:clauses(sentence)[0][1]], ctx, section, sentence, before)
+            if not GOAL_WORDS.search(before):  # a structure as it stands: a result
+                role = "observation"
+                year = mark.year if mark is not None else (ctx.latest_reported or ctx.reference_year)
+            start_year = re.search(r"((?:19|20)\d\d)\s*年的?\s*$", before)
+            if start_year:  # 由2022年的12.4:38.9:48.7: the structure of that year
+                year, inferred = int(start_year.group(1)), False
+            facts.append(Fact(
+                role=role, indicator_name=f"{name}({_SECTORS[index]})", value=q.value, value_high=None, unit="",
+                comparator="=", kind="share", year=year, year_inferred=inferred,
+                region_name=ctx.region_name, region_code=ctx.region_code,
+                char_start=sentence_start + ratio.start(), char_end=sentence_start + ratio.end(),
+                source_text=sentence, sentence_start=sentence_start))
     return facts
 
 

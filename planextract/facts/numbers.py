@@ -292,7 +292,7 @@ def _is_qualifier(sentence: str, m: re.Match, unit: str, end: int) -> bool:
     return rest.startswith(lx.QUALIFIED_NOUNS)
 
 
-_ADMIN_UNITS = re.compile(r"\s*(?:设区市|地级市|市州|市（州）|市\(州\)|县（市、区）|县\(市、区\)|县市区|区县|县区|县市|乡镇|街道|省份|省区市)")
+_ADMIN_UNITS = re.compile(r"\s*(?:设区市|地级市|市州|市（州）|市\(州\)|县（市、区）|县\(市、区\)|县（市）|县\(市\)|县市区|区县|县区|县市|乡镇|街道|省份|省区市)")
 
 
 def _is_structure(sentence: str, m: re.Match, end: int) -> bool:
