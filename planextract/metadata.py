@@ -925,7 +925,7 @@ def _matching_copy(doc: ParsedDocument) -> ParsedDocument:
 
 _LEAD_DAY = re.compile(r"(?:^|\n)\s*(?:[(（]?[\u4e00-\u9fff]{0,12}?(?:记者|通讯员)[^)）\n]{0,20}[)）]\s*)?"
                        r"(\d{1,2})\s*月\s*(\d{1,2})\s*日(?!\s*至)|[\u4e00-\u9fff]{2,8}?(\d{1,2})月(\d{1,2})日电")
-_YEAR_IN_HEADLINE = re.compile(r"(?<![到至])((?:19|20)\d{2})(?:全国|全省|两会|年(?!前|底前|目标))")
+_YEAR_IN_HEADLINE = re.compile(r"(?<![到至~～—–\-])((?:19|20)\d{2})(?:全国|全省|两会|年(?!前|底前|目标))")
 
 
 def _lead_day(text: str, year: int | None) -> date | None:
@@ -951,9 +951,9 @@ def _estimated_year(text: str, plan_title: str | None, headline: str | None, sta
         m = re.match(r"((?:19|20)\d{2})年.*政府工作报告$", plan_title)
         if m:
             return int(m.group(1))
-    m = _YEAR_IN_HEADLINE.search(headline or "")
-    if m:
-        return int(m.group(1))
+    for m in _YEAR_IN_HEADLINE.finditer(headline or ""):
+        if not re.search(r"欲|将|要|力争|争取|预计|目标|计划", (headline or "")[m.end():m.end() + 8]):
+            return int(m.group(1))  # 2022年总量欲达1.2万亿 names the goal's year, not the page's
     if end is not None and reviews_own_period(make_view(text).text, start, end):
         # a review of its plan's period is written as the period closes, or in the next year when
         # it reports where the period ended (从2012年的1.1万亿元增长到2021年的2.71万亿元)

@@ -565,3 +565,9 @@ def test_a_ranking_page_and_a_bulletin_signed_atop_the_page():
 def test_a_date_line_written_day_first():
     m = extract_metadata(make("湖南省出台意见推进重点产业发展\n\n05.07.2016  11:34\n\n日前，湖南省发布关于推进重点产业发展的若干意见。"))
     assert m.published_date == date(2016, 7, 5)
+
+
+def test_a_headline_year_that_names_a_goal_does_not_date_the_page():
+    m = extract_metadata(make("长沙直取“智造之城”：2027年总量欲达2万亿\n\n"
+                              "10月11日，长沙召开动员大会，发布《行动计划（2024~2027年）》，提出到2027年制造业总量达2万亿元以上。"))
+    assert m.published_date is None or m.published_date.year == 2024
