@@ -320,3 +320,29 @@ def test_a_panel_of_bare_years_takes_its_measure_from_the_caption():
     assert ("GDP", 2022, 13966.11, "亿元", "level") in changsha
     assert ("GDP增量", 2023, 365.87, "亿元", "increment") in changsha
     assert ("GDP名义增速", 2023, 2.62, "%", "rate") in changsha
+
+
+def test_a_ranking_whose_columns_name_measures_takes_its_year_from_the_heading_above():
+    text = ("二、湖南省主要城市经济排名（2023年数据）\n"
+            "排名 | 城市 | 地区生产总值(亿元) | 同比增长(%) | 主要产业 |\n"
+            "1 | 长沙市 | 14331 | 4.8 | 工程机械、汽车 |\n"
+            "2 | 岳阳市 | 4899 | 4.3 | 石化 |\n")
+    facts = extract(text, region="湖南省", code="430000", published=date(2024, 5, 1))
+    changsha = sorted((f.indicator_name, f.value, f.unit, f.kind, f.year) for f in facts if f.region_name == "长沙市")
+    assert changsha == [("地区生产总值", 14331, "亿元", "level", 2023), ("地区生产总值同比增长", 4.8, "%", "rate", 2023),
+                        ("地区生产总值排名", 1, "位", "rank", 2023)]
+
+
+def test_a_space_separated_ranking_by_prefecture_city():
+    text = ("GDP排行 地级市 2023年GDP(亿元) 增速(%)\n"
+            "1 长沙市 14331.98 4.8\n"
+            "2 岳阳市 4899.54 4.3\n")
+    facts = extract(text, region="湖南省", code="430000", published=date(2024, 5, 1))
+    assert {(f.region_name, f.value) for f in facts} == {
+        ("长沙市", 1), ("长沙市", 14331.98), ("长沙市", 4.8), ("岳阳市", 2), ("岳阳市", 4899.54), ("岳阳市", 4.3)}
+
+
+def test_a_table_of_years_keeps_reading_past_years_it_does_not_give():
+    text = "年份 | GDP增长率(%) |\n2024 | 点击查看 |\n2023 | |\n2018 | 7.09 |\n2017 | 5.10 |\n"
+    facts = extract(text, region="晋中市", code="140700", published=date(2025, 5, 1))
+    assert [(f.year, f.value, f.kind) for f in facts] == [(2018, 7.09, "rate"), (2017, 5.1, "rate")]

@@ -43,7 +43,7 @@ _INDICATOR_HEAD = re.compile(r"^(?:主要|一级|二级|三级|具体|类别及)
                              r"^(?:产品|行业)(?:名称)?$")
 # a panel of regions: one row per region, one column per year (各区县 | 2022年GDP | 2021年GDP)
 _REGION_HEAD = re.compile(r"^(?:年份/|年度/)?(?:各|全省各|全市各)?(?:地区|区县|县区|县市区|县\(市、区\)|县（市、区）|"
-                          r"区域|市州|市\(州\)|市（州）|城市|地市|市县|省份|省区市|地区名称)(?:/年份|/年度)?$")
+                          r"区域|市州|市\(州\)|市（州）|城市|地市|地级市|设区市|市县|省份|省区市|地区名称|城市名称)(?:/年份|/年度)?$")
 _RANK_HEAD = re.compile(r"^[\u4e00-\u9fffA-Za-z]{0,6}?(?:排名|排行|排序|名次|位次)$")
 _YEAR_LABEL_HEAD = re.compile(r"^(?:年份|年度|时间)$")
 _BARE_YEAR_HEAD = re.compile(r"^((?:19|20)\d\d)$")
@@ -231,6 +231,8 @@ def _panel_columns(texts: list[str]) -> tuple[Columns, int] | None:
     heads = texts[label + 1:] if label is not None else []
     years = [_year_of_head(t) for t in heads]
     measures = [_PANEL_MEASURE.match(UNIT_PAREN.sub("", t) or t) for t in heads]
+    if heads and not any(years) and label and _RANK_HEAD.match(texts[label - 1]):
+        return _ranked_measure_columns(texts, label)
     if not heads or not any(years) or not all(y or m for y, m in zip(years, measures)):
         return None
     cols = Columns(count=len(heads), label_offset=label, region_rows=True)
@@ -244,6 +246,25 @@ def _panel_columns(texts: list[str]) -> tuple[Columns, int] | None:
         cols.observed.append(i)
     if label and _RANK_HEAD.match(texts[label - 1]):
         cols.rank_name = "排名"
+    return cols, label
+
+
+def _ranked_measure_columns(texts: list[str], label: int) -> tuple[Columns, int] | None:
+    """排名 | 城市 | 地区生产总值(亿元) | 同比增长(%) | 主要产业: a ranking of regions whose columns
+    name their measures but no year (the caption or section above gives it); a column of words
+    (主要产业) holds no figure and is skipped row by row."""
+    heads = texts[label + 1:]
+    if not all(len(t) <= 14 and _head_name(t) for t in heads):
+        return None
+    cols = Columns(count=len(heads), label_offset=label, region_rows=True, rank_name="排名")
+    base = _head_name(heads[0])
+    for i, t in enumerate(heads):
+        paren = UNIT_PAREN.search(t)
+        if paren and _looks_like_unit(paren.group(1)):
+            cols.units[i] = paren.group(1)
+        bare = UNIT_PAREN.sub("", t) or t
+        cols.heads[i] = base + bare if i and re.match(r"^(?:同比|比上年)?(?:增长|增速|增幅)", bare) else t
+        cols.observed.append(i)
     return cols, label
 
 
@@ -289,7 +310,7 @@ def _panel_facts(label: Cell, values: list[Cell], cols: Columns, common: dict) -
         facts.append(TableFact(
             indicator=name, unit=cols.units.get(index) or parsed["unit"], value=parsed["value"],
             value_high=parsed["high"], comparator=_COMPARATORS.get(parsed["suffix"], "="), aspirational=False,
-            kind=_kind(name, cols.units.get(index) or parsed["unit"], ""), per_year=False, year=cols.years[index],
+            kind=_kind(name, cols.units.get(index) or parsed["unit"], ""), per_year=False, year=cols.years.get(index),
             baseline_value=None, baseline_year=None, attribute=None, quote=Cell(cell.text, cell.start),
             row_text=common["row_text"], row_start=common["row_start"], row_end=common["row_end"], role="observation",
             region_label=re.sub(r"\s+", "", label.text)))
@@ -369,6 +390,10 @@ def _row_tables(lines: list[tuple[int, str]], plan_start: int | None) -> list[Ta
         columns, header_lines, next_index, per_line = found
         if columns.region_rows and not columns.caption:
             columns.caption = _caption_name(lines, i)
+        if columns.region_rows and len(columns.years) < columns.count:
+            year = _caption_year(lines, i)  # 河北省主要城市经济排名(2023年数据) over 排名 | 城市 | 地区生产总值
+            for index in columns.observed:
+                columns.years.setdefault(index, year)
         if per_line:
             rows, used, end = _cell_per_line_rows(lines, next_index, columns)
         else:
@@ -425,6 +450,15 @@ _CAPTION_WORDS = re.compile(r"(?:19|20)\d\d\s*年?|(?:全省|全市)?各(?:城�
                             r"(?:排名|排行榜|排行|名单|榜单|一览表|一览|情况|统计表|对比表|表)$")
 
 
+def _caption_year(lines: list[tuple[int, str]], header: int) -> int | None:
+    """The year the caption or heading over a table names, if one of the two lines above does."""
+    for k in range(header - 1, max(-1, header - 3), -1):
+        m = YEAR_CELL.search(lines[k][1])
+        if m:
+            return int(m.group(1))
+    return None
+
+
 def _caption_name(lines: list[tuple[int, str]], header: int) -> str:
     """2018年河北各城市GDP排名 over a panel whose columns are bare years: what the panel measures
     (GDP), from the caption without its year, its places and its 排名/表."""
@@ -452,7 +486,7 @@ def _inline_row_label(row: Row, columns: Columns) -> bool:
     return bool(label) and (not _is_value(label) or label.endswith("岁"))
 
 
-_HEADER_HINT = re.compile(r"指\s*标|项\s*目|名\s*称|序\s*号|地\s*区|区\s*县|县\s*区|市\s*州|城\s*市|省\s*份|区\s*域|年\s*份|年\s*度")
+_HEADER_HINT = re.compile(r"指\s*标|项\s*目|名\s*称|序\s*号|地\s*区|区\s*县|县\s*区|市\s*州|城\s*市|省\s*份|区\s*域|年\s*份|年\s*度|级\s*市|设\s*区\s*市")
 
 
 def _unit_apart(text: str) -> list[str]:
@@ -538,7 +572,9 @@ def _line_rows(lines, i, columns: Columns) -> tuple[list[Row], set[int], int]:
             i += 1
             continue
         values = [c for c in cells[1:]]
-        if not any(_is_value(c.text) for c in values) and len(cells) > 1 and not _is_value(cells[-1].text):
+        if columns.year_rows and _year_of_head(cells[0].text.replace(" ", "")):
+            pass  # 2024 | 点击查看 |: a year's row whose value the page does not give
+        elif not any(_is_value(c.text) for c in values) and len(cells) > 1 and not _is_value(cells[-1].text):
             break  # a sentence with spaces, not a row
         rows.append(Row(cells, [i]))
         used.add(i)
@@ -820,7 +856,7 @@ def _rank_fact(row: Row, label: Cell, values: list[Cell], cols: Columns) -> list
     cell = row.cells[at - 1] if at else None
     if cell is None or not re.fullmatch(r"\d{1,3}", cell.text.strip()):
         return []
-    year_col = next((i for i in cols.observed if _year_of_head(cols.heads[i])), None)
+    year_col = next((i for i in cols.observed if _year_of_head(cols.heads[i])), cols.observed[0] if cols.observed else None)
     head = _head_name(cols.heads[year_col]) if year_col is not None else ""
     name = (head or cols.caption) + "排名"
     row_end = max([label.start + len(label.text)] + [v.start + len(v.text) for v in values if v.text])

@@ -204,7 +204,7 @@ def reviews_own_period(text: str, start: int | None, end: int) -> bool:
 # 实现2027年…目标), not a date (2023年5月), not a deadline (2025年前), not a title's (《…2023年…》)
 _BARE_YEAR = re.compile(r"(?<![到至望比较\d—–~-])(?<!实现|确保|力争|争取|相比)((?:19|20)\d\d)\s*年"
                         r"(?![\d—–~-]|\s*\d{1,2}\s*月|前|以前|底前)")
-_FUTURE_IN_CLAUSE = re.compile(r"[^。；;]{0,16}?(?:将|要|力争|计划|预计|目标|拟|有望)")
+_FUTURE_IN_CLAUSE = re.compile(r"(?:[^。；;]{0,16}?|[^。；;，,：:]{0,32}?)(?:将|要|力争|计划|预计|目标|拟|有望)")
 # a change that reached a year: 从2012年的1.1万亿元增长到2021年的2.71万亿元
 REACHED_YEAR = re.compile(r"(?:增长|提高|增加|上升|下降|跃升|扩大|提升)(?:到|至)((?:19|20)\d{2})\s*年的")
 
