@@ -210,3 +210,13 @@ def test_a_slogan_heading_set_apart_with_spaces_names_the_year_under_review():
             "（一）经济实力实现新跃升。地区生产总值完成3204.5亿元、增长5.8%。\n")
     facts = extract(text, start=2024, end=2024, published=date(2024, 2, 1), kind="plan_text")
     assert [(f.value, f.role, f.year) for f in facts] == [(3204.5, "observation", 2023), (5.8, "observation", 2023)]
+
+
+def test_an_undated_page_that_opens_looking_ahead_from_a_year_sets_that_years_goals():
+    text = ("2026年长沙在经济发展、城市治理和民生改善等方面将呈现以下变化：\n"
+            "一、经济高质量发展\n"
+            "预计GDP增长5.5%左右，规上工业增加值增长7%。\n"
+            "二、城市治理\n"
+            "新增1000公顷城市绿地。\n")
+    facts = extract(text)
+    assert [(f.value, f.role, f.year) for f in facts] == [(5.5, "target", 2026), (7, "target", 2026), (1000, "target", 2026)]

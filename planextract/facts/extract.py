@@ -91,6 +91,8 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
     regions = rs.index_regions(view.text, ctx.region_code)
     section = Section()
     carried = ""
+    preamble: Section | None = None  # a first line introducing the whole page (…将呈现以下变化：)
+    seen_heading = False
     for index, (start, line) in enumerate(lines):
         if index in consumed or not line.strip():
             continue
@@ -99,8 +101,13 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
             # a numbered heading opens a new section; an unnumbered short line (a table cell, a
             # byline, a subheading that repeats the headline's year) only when it says what the
             # section holds (回顾2023, 主要目标)
+            seen_heading = True
             if heading.role is not None or cl.is_numbered(line):
                 section = heading.under(section)
+                if preamble is not None and section.role is None and section.mark is None:
+                    # 2025年重庆…将呈现以下变化：/ 一、经济高质量发展: the opening line speaks for
+                    # every section that says nothing of its own
+                    section = Section(preamble.role, preamble.mark, section.level)
             continue
         found = _paragraph_facts(line, start, ctx, regions, section, carried)
         facts.extend(found)
@@ -109,6 +116,12 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
         carried = found[-1].indicator_name if found and len(line.strip()) <= 40 else ""
         if line.rstrip().endswith((":", "：")):
             section = Section.introducing(line, ctx, section)
+            if not seen_heading and not found and preamble is None:
+                preamble = section
+                if not ctx.dated and preamble.role == "target" and preamble.mark is not None:
+                    # an undated page that opens with 2025年重庆…将呈现以下变化： looks ahead from that year
+                    ctx = replace(ctx, reference_year=preamble.mark.year, reference_inferred=True, dated=True,
+                                  plan_end=ctx.plan_end or preamble.mark.year)
     facts.sort(key=lambda f: f.char_start)  # reading order
     return [_to_original(f, view, text) for f in facts]
 
