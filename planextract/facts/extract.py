@@ -116,9 +116,10 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
         carried = found[-1].indicator_name if found and len(line.strip()) <= 40 else ""
         if line.rstrip().endswith((":", "：")):
             section = Section.introducing(line, ctx, section)
-            if not seen_heading and not found and preamble is None:
-                preamble = section
-                if not ctx.dated and preamble.role == "target" and preamble.mark is not None:
+            if not seen_heading and not found and preamble is None and section.role == "target" \
+                    and section.mark is not None and not section.mark.partial:
+                preamble = section  # only a line that sets goals for a year speaks for the page
+                if not ctx.dated:
                     # an undated page that opens with 2025年重庆…将呈现以下变化： looks ahead from that year
                     ctx = replace(ctx, reference_year=preamble.mark.year, reference_inferred=True, dated=True,
                                   plan_end=ctx.plan_end or preamble.mark.year)
