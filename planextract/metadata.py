@@ -342,7 +342,8 @@ def _table_heading_title(lines: list[str]) -> str | None:
 
 def _latest_year(text: str) -> int | None:
     """The latest year a page speaks of: for an undated page on a work report, the year it plans."""
-    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?=\s*年|全国|年度)", text[:4000])]
+    # (到2030年 / 展望2035年 name a horizon, not the year the page plans)
+    years = [int(y) for y in re.findall(r"(?<![\d到至望])((?:19|20)\d{2})(?=\s*年|全国|年度)", text[:4000])]
     return max(years) if years else None
 
 

@@ -199,3 +199,8 @@ def test_a_step_reached_names_no_indicator():
 def test_a_space_after_a_figure_sets_the_next_phrase_apart():
     facts = extract("湖南省能源工作会：完成能源投资3200亿元 电力装机超8000万千瓦", start=2021, end=2025)
     assert [f.indicator_name for f in facts] == ["能源投资", "电力装机"]
+
+
+def test_grid_connection_and_a_trailing_etc_are_read_as_written():
+    facts = extract("2026年，安排风电光伏装机规模3000万千瓦、并网2000万千瓦；推动非常规天然气产量突破200亿立方米等。", start=2026, end=2026)
+    assert [f.indicator_name for f in facts][1:] == ["并网", "非常规天然气产量"]

@@ -571,3 +571,9 @@ def test_a_headline_year_that_names_a_goal_does_not_date_the_page():
     m = extract_metadata(make("长沙直取“智造之城”：2027年总量欲达2万亿\n\n"
                               "10月11日，长沙召开动员大会，发布《行动计划（2024~2027年）》，提出到2027年制造业总量达2万亿元以上。"))
     assert m.published_date is None or m.published_date.year == 2024
+
+
+def test_a_work_reports_year_is_not_the_horizon_it_names():
+    m = extract_metadata(make("中新社太原2月2日电 山西省第十四届人民代表大会第五次会议2月2日开幕。山西省省长作政府工作报告时表示，"
+                              "2025年，山西规上原煤产量13.05亿吨。2026年，山西将推动能源转型。到2030年，新能源装机占比达到60%。"))
+    assert m.plan_title.startswith("2026年")

@@ -177,7 +177,7 @@ def prefix_noun(sentence: str, end: int, clause_end: int) -> str:
         return ""  # 完成能源投资4200亿元 电力装机超1亿千瓦: a space sets the next phrase apart
     rest = rest.lstrip("的 ")
     if not rest or rest[0] in "，,。；;、和及与或（(.!?！？:：" or _VERB.match(rest) or \
-            rest.startswith(("左右", "以上", "各", "大关", "台阶", "关口", "新台阶", "新关口", "量级", "规模")):
+            rest.startswith(("左右", "以上", "各", "大关", "台阶", "关口", "新台阶", "新关口", "量级", "规模", "等")):
         return ""
     return clean_indicator(rest)
 
