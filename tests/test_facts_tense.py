@@ -220,3 +220,10 @@ def test_an_undated_page_that_opens_looking_ahead_from_a_year_sets_that_years_go
             "新增1000公顷城市绿地。\n")
     facts = extract(text)
     assert [(f.value, f.role, f.year) for f in facts] == [(5.5, "target", 2026), (7, "target", 2026), (1000, "target", 2026)]
+
+
+def test_an_event_told_as_done_dates_an_undated_page_after_it():
+    text = ("2024年6月，省林业局与农发行签署了战略合作协议。\n"
+            "到2023年底，全省森林覆盖率达到62%，林业产值达到5000亿元。")
+    facts = extract(text, published=None, start=None, end=2023, kind="news")
+    assert [(f.value, f.role, f.year) for f in facts] == [(62, "observation", 2023), (5000, "observation", 2023)]

@@ -209,6 +209,9 @@ _FUTURE_IN_CLAUSE = re.compile(r"(?:[^。；;]{0,16}?|[^。；;，,：:]{0,32}?)
 REACHED_YEAR = re.compile(r"(?:增长|提高|增加|上升|下降|跃升|扩大|提升)(?:到|至)((?:19|20)\d{2})\s*年的")
 
 
+_DONE_IN_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月[^。；;]{0,40}?(?:签署|召开|举行|发布|印发|出台)了")
+
+
 def reported_years(text: str, before: int | None = None) -> list[int]:
     """Years a page reports figures for, in order (only those before `before`, a plan's horizon,
     when given): a page that reports a year's figures was written after that year."""
@@ -223,4 +226,6 @@ def reported_years(text: str, before: int | None = None) -> list[int]:
             continue  # 2019年四川将完成…: a plan for that year, not its result
         years.append(year)
     years += [int(m.group(1)) for m in REACHED_YEAR.finditer(text)]
+    # 2017年6月，…签署了…协议: an event the page tells as done dates the page after it
+    years += [int(m.group(1)) for m in _DONE_IN_MONTH.finditer(text)]  # past, whatever the horizon
     return years
