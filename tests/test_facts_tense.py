@@ -227,3 +227,15 @@ def test_an_event_told_as_done_dates_an_undated_page_after_it():
             "到2023年底，全省森林覆盖率达到62%，林业产值达到5000亿元。")
     facts = extract(text, published=None, start=None, end=2023, kind="news")
     assert [(f.value, f.role, f.year) for f in facts] == [(62, "observation", 2023), (5000, "observation", 2023)]
+
+
+def test_a_plans_binding_indicators_listed_are_its_goals():
+    facts = extract("在环境质量方面共有3项约束性指标，分别为：细颗粒物浓度达到35微克/立方米，优良天数比例达到80%。",
+                    published=date(2021, 11, 24), start=2021, end=2025, kind="news")
+    assert [(f.value, f.role, f.year) for f in facts if f.value != 3] == [(35, "target", 2025), (80, "target", 2025)]
+
+
+def test_the_first_years_of_a_period_date_an_undated_review_after_them():
+    text = "“十四五”期间，全省已累计完成交通投资2816亿元。“十四五”前四年，累计新增通车里程700公里以上。"
+    facts = extract(text, published=None, start=2021, end=2025, kind="news")
+    assert all(f.role == "observation" for f in facts)
