@@ -650,7 +650,8 @@ def _congress_region(text: str) -> Region | None:
 def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None,
                  headline: str | None) -> Region | None:
     report = re.match(r"(?:(?:19|20)\d{2}年)?(.{2,20}?)(?:人民)?政府工作报告", plan_title or "")
-    region = (_resolve_body(report.group(1)) if report else None) or _region_of(plan_title, issuer, headline)
+    region = (_resolve_body(report.group(1)) if report else None) or _region_of(plan_title, issuer, headline) \
+        or _leading_county(issuer) or _leading_county(plan_title)
     if region is not None:
         return region
     mentions = find_regions(doc.text)
@@ -675,6 +676,12 @@ def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None
         counts = Counter(m.region.code for m in mentions)
     code = counts.most_common(1)[0][0]
     region = next(m.region for m in mentions if m.region.code == code)
+    if region.level == "prefecture" and voice is None and region.province_code:
+        # 贵阳…毕节…遵义 named alike and none above the rest: the page speaks for their province
+        peers = sorted((n for c, n in counts.items() if (r := region_by_code(c)) and r.level == "prefecture"
+                        and r.province_code == region.province_code), reverse=True)
+        if len(peers) >= 3 and peers[0] <= 2 * peers[1]:
+            return region_by_code(region.province_code) or region
     if region.level != "province" and voice == "province" and region.province_code:
         # 全省 throughout while cities are named (贵阳…毕节…): the page speaks for their province
         return region_by_code(region.province_code) or region
@@ -685,6 +692,13 @@ def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None
         if cities:
             return region_by_code(max(cities)[1])
     return region
+
+
+def _leading_county(name: str | None) -> Region | None:
+    """魏县发展和改革局 / 魏县2022年…计划执行情况: a two-character county that leads an issuer's
+    or a title's name (too short to look for in running text)."""
+    m = re.match(r"([\u4e00-\u9fff][县区旗])(?=[\u4e00-\u9fff\d])", name or "")
+    return resolve_name(m.group(1)) if m else None
 
 
 def _county_by_short_name(text: str, mentions: list) -> Region | None:
@@ -734,7 +748,8 @@ def _voice(text: str) -> str | None:
         counts["county"] -= moved
         counts["province"] += moved
     level, n = max(counts.items(), key=lambda kv: kv[1])
-    return level if n and list(counts.values()).count(n) == 1 else None
+    # one 全省 or 省委、省政府 (落实省委、省政府决策部署) is a city's context, not its voice
+    return level if n >= 2 and list(counts.values()).count(n) == 1 else None
 
 
 _THIS_PLACE = ("该省", "该市", "该县", "该区")  # 我市发布… names no office (the seeds leave it null)

@@ -577,3 +577,18 @@ def test_a_work_reports_year_is_not_the_horizon_it_names():
     m = extract_metadata(make("中新社太原2月2日电 山西省第十四届人民代表大会第五次会议2月2日开幕。山西省省长作政府工作报告时表示，"
                               "2025年，山西规上原煤产量13.05亿吨。2026年，山西将推动能源转型。到2030年，新能源装机占比达到60%。"))
     assert m.plan_title.startswith("2026年")
+
+
+def test_a_two_character_county_leading_its_office_or_title():
+    m = extract_metadata(make("索引号:000014348/2023-22922\n发布机构: 魏县发展和改革局\n"
+                              "魏县2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划(草案)的报告\n"
+                              "过去的一年，全县地区生产总值增长6%。"))
+    assert m.region_name == "魏县"
+
+
+def test_one_mention_of_the_province_is_a_citys_context_but_cities_named_alike_are_the_provinces():
+    m = extract_metadata(make("晋中市位于山西省中部。晋中已形成一批全省旅游精品。2020年，晋中市实现地区生产总值1468.8亿元。"
+                              "晋中市下辖11个县区。晋中市常住人口337万人。"))
+    assert m.region_name == "晋中市"
+    m = extract_metadata(make("贵阳市、毕节市加快建设；遵义市稳步推进；贵阳市城镇化率达到80%。"))
+    assert m.region_name == "贵州省"
