@@ -310,3 +310,11 @@ def test_a_plans_own_indicators_counted_are_not_facts():
     facts = extract("中期调整后，规划主要指标23个，其中预期性指标11个、约束性指标12个；到2015年全省地区生产总值达到3万亿元。",
                     start=2011, end=2015)
     assert [(f.value, f.unit) for f in facts] == [(3, "万亿元")]
+
+
+def test_a_count_after_a_list_ending_in_deng_is_a_fact_when_the_clause_builds_the_things():
+    facts = extract("“十四五”时期，加快建设郑万、渝湘、渝昆等3条高铁827公里。", start=2021, end=2025)
+    assert [(f.value, f.unit) for f in facts] == [(3, "条"), (827, "公里")]
+    # …等4个核心区城市的地区生产总值: the places a statement ranges over
+    facts = extract("2022年，南宁、北海、钦州、防城港等4个核心区城市的地区生产总值达到9777.6亿元。", start=2021, end=2025)
+    assert [(f.value, f.unit) for f in facts] == [(9777.6, "亿元")]

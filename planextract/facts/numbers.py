@@ -299,9 +299,14 @@ def _is_structure(sentence: str, m: re.Match, end: int) -> bool:
     """等4个维度, 18项具体指标, 10项重点任务: counts of a document's own parts."""
     if m.group("unit") not in lx.COUNT_UNIT_SET:
         return False
-    if sentence[max(0, m.start() - 1):m.start()] == "等":
-        return True
     rest = sentence[end:].lstrip("的")
+    if sentence[max(0, m.start() - 1):m.start()] == "等":
+        # 等4个维度 / 南宁、北海…等4个核心区城市的…: the parts or the places a statement ranges over;
+        # 加快建设郑万、渝湘…等5条高铁: the things a clause builds, counted
+        clause = re.split(r"[，,；;。]", sentence[:m.start()])[-1]
+        built = re.search(r"建设|建成|开工|新建|实施|启动|培育|引进|签约|落地", clause)
+        return not built or rest.startswith(lx.STRUCTURAL_NOUNS) or \
+            re.match(r"[\u4e00-\u9fff]{0,4}?(?:指标|方面|维度|层次|行动计划|领域)", rest) is not None
     if rest.startswith(lx.STRUCTURAL_NOUNS):
         return True
     if m.group("unit") in ("条", "项") and re.match(r"[\u4e00-\u9fff]{0,4}?(?:措施|举措|任务|条款)", rest):
