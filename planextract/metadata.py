@@ -972,8 +972,13 @@ def _estimated_year(text: str, plan_title: str | None, headline: str | None, sta
             return int(m.group(1))  # 2022年总量欲达1.2万亿 names the goal's year, not the page's
     if end is not None and reviews_own_period(make_view(text).text, start, end):
         # a review of its plan's period is written as the period closes, or in the next year when
-        # it reports where the period ended (从2012年的1.1万亿元增长到2021年的2.71万亿元)
-        closed = any(int(m.group(1)) == end for m in REACHED_YEAR.finditer(make_view(text).text))
+        # it reports where the period ended (从2012年的1.1万亿元增长到2021年的2.71万亿元) or says the
+        # period's goals were met, in the first months of a year (1月28日…较好完成了“十四五”规划确定的主要目标任务)
+        view = make_view(text).text
+        lead = _LEAD_DAY.search(text[:1500])
+        early = lead is not None and int(lead.group(1) or lead.group(3)) <= 3
+        closed = any(int(m.group(1)) == end for m in REACHED_YEAR.finditer(view)) or (early and re.search(
+            r"完成了?[^。；]{0,12}规划[^。；]{0,8}(?:目标任务|主要目标|目标)", view[:3000]) is not None)
         return end + 1 if closed else end
     years = reported_years(make_view(text[:4000]).text, end)
     if years:

@@ -239,3 +239,8 @@ def test_the_first_years_of_a_period_date_an_undated_review_after_them():
     text = "“十四五”期间，全省已累计完成交通投资2816亿元。“十四五”前四年，累计新增通车里程700公里以上。"
     facts = extract(text, published=None, start=2021, end=2025, kind="news")
     assert all(f.role == "observation" for f in facts)
+
+
+def test_a_total_built_so_far_is_a_result():
+    facts = extract("全省累计建成5G基站8.4万个，太原骨干直联点运行良好。", published=None, start=2023, end=2023, kind="news")
+    assert [(f.value, f.role) for f in facts] == [(8.4, "observation")]

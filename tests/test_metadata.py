@@ -592,3 +592,12 @@ def test_one_mention_of_the_province_is_a_citys_context_but_cities_named_alike_a
     assert m.region_name == "晋中市"
     m = extract_metadata(make("贵阳市、毕节市加快建设；遵义市稳步推进；贵阳市城镇化率达到80%。"))
     assert m.region_name == "贵州省"
+
+
+def test_a_review_early_in_a_year_saying_the_periods_goals_were_met_is_from_the_year_after():
+    m = extract_metadata(make("1月28日，株洲市人民政府新闻办公室召开新闻发布会，介绍“十四五”时期的经济社会发展成就。"
+                              "“十四五”时期，株洲较好完成了“十四五”规划确定的主要目标任务。“十四五”以来，全市地区生产总值年均增长6%。"))
+    assert m.published_date == date(2026, 1, 28)
+    m = extract_metadata(make("11月10日，株洲市人民政府新闻办公室召开新闻发布会，介绍“十四五”时期的经济社会发展成就。"
+                              "“十四五”时期，株洲较好完成了“十四五”规划确定的主要目标任务。“十四五”以来，全市地区生产总值年均增长6%。"))
+    assert m.published_date == date(2025, 11, 10)

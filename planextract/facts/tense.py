@@ -26,6 +26,7 @@ from .timescope import FIRST_YEARS, SMALL_NUMBERS, TimeMark
 # words that report a result (checked in the clause that holds the number and the sentence's lead)
 RESULT_WORDS = re.compile(
     r"已经|已(?!于)|(?:实现|完成|达到|增长|提高|提升|下降|突破|超过|新增|引进|建成|培育|累计完成)了|先后|成功|获批|"
+    r"累计(?:建成|培育|引进|开通|认定|完成)|"
     r"入选|入围|被评为|荣获|同比|比上年|较上年|比去年|较去年|上半年|一季度|前三季度|前两个月|截至目前|截至去年|"
     r"截至上年|截止目前|目前|现有|共有|过去|以来|去年|上年(?![末度])|回顾|取得")
 # words that set a goal
