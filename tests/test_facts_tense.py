@@ -244,3 +244,10 @@ def test_the_first_years_of_a_period_date_an_undated_review_after_them():
 def test_a_total_built_so_far_is_a_result():
     facts = extract("全省累计建成5G基站8.4万个，太原骨干直联点运行良好。", published=None, start=2023, end=2023, kind="news")
     assert [(f.value, f.role) for f in facts] == [(8.4, "observation")]
+
+
+def test_a_numbered_heading_with_a_full_stop_opens_its_section():
+    text = ("一、规划背景\n（一）发展基础。\n"
+            "1.公共卫生服务体系更加健全。公立精神卫生机构区县覆盖率达89.5%。全市医疗卫生机构20922个。\n")
+    facts = extract(text, published=date(2022, 1, 16), start=2021, end=2025, kind="government_document")
+    assert [(f.value, f.role) for f in facts] == [(89.5, "observation"), (20922, "observation")]

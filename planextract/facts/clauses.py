@@ -145,7 +145,10 @@ def is_numbered(line: str) -> bool:
 
 
 def is_section_heading(line: str) -> bool:
-    """一、发展基础 / （二）主要目标 / 发展重点: a line that names a section and states nothing."""
+    """一、发展基础 / （二）主要目标 / 发展重点 / （一）发展基础。: a line that names a section and
+    states nothing (a numbered one may end with a full stop)."""
+    if _NUMBERED.match(line):
+        line = re.sub(r"[。.]\s*$", "", line)
     body = re.sub(r"^\s*[（(]?\d+[)）.．、]", "", line)
     body = re.sub(r"(?:19|20)\d\d\s*年?", "", body)  # 一、2023年工作回顾: a year may name the section
     return bool(_SECTION_HEADING.match(line)) and not re.search(r"\d", body)
