@@ -671,7 +671,9 @@ def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None
         named = _county_by_short_name(doc.text, mentions)
         if named is not None:
             return named
-    counts = Counter(m.region.code for m in mentions if m.region.level != "county")
+    # 全市 spoken by a county-level city (定州市, 万源市) is that city's voice too
+    counts = Counter(m.region.code for m in mentions if m.region.level != "county"
+                     or (voice == "city" and m.region.name.endswith("市")))
     if not counts:
         counts = Counter(m.region.code for m in mentions)
     code = counts.most_common(1)[0][0]
@@ -680,7 +682,7 @@ def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None
         # 贵阳…毕节…遵义 named alike and none above the rest: the page speaks for their province
         peers = sorted((n for c, n in counts.items() if (r := region_by_code(c)) and r.level == "prefecture"
                         and r.province_code == region.province_code), reverse=True)
-        if len(peers) >= 3 and peers[0] <= 2 * peers[1]:
+        if (len(peers) >= 4 and peers[0] <= 3 * peers[1]) or (len(peers) >= 3 and peers[0] <= 2 * peers[1]):
             return region_by_code(region.province_code) or region
     if region.level != "province" and voice == "province" and region.province_code:
         # 全省 throughout while cities are named (贵阳…毕节…): the page speaks for their province

@@ -23,7 +23,7 @@ _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _DATE_LABEL = re.compile(r"时间|日期|发布|更新|来源|[第\s]\d{1,2}\s*版|字号|浏览|阅读|点击")
 # lines that are menus, buttons and counters rather than content
 _FURNITURE = re.compile(
-    r"logo|客户端|登录|注册|首页|当前位置|您的位置|您现在的位置|热线|关注|订阅|搜索|分享|打印|收藏|"
+    r"logo|客户端|登录|注册|首页|当前位置|您的位置|您现在的位置|热线|热搜|热词|关注|订阅|搜索|分享|打印|收藏|"
     r"字号|浏览|阅读|点击|扫一扫|二维码|返回|上一篇|下一篇|责任编辑|编辑[:：]|版权|copyright|"
     r"^[\s•·\-+*|>]+|^\W*\+\d+\W*$|\s[>›»]\s|[>›»]\s*$", re.I)
 _SECTION_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.．、])")

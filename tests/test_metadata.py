@@ -601,3 +601,9 @@ def test_a_review_early_in_a_year_saying_the_periods_goals_were_met_is_from_the_
     m = extract_metadata(make("11月10日，株洲市人民政府新闻办公室召开新闻发布会，介绍“十四五”时期的经济社会发展成就。"
                               "“十四五”时期，株洲较好完成了“十四五”规划确定的主要目标任务。“十四五”以来，全市地区生产总值年均增长6%。"))
     assert m.published_date == date(2025, 11, 10)
+
+
+def test_a_hot_search_line_is_page_furniture_not_the_headline():
+    m = extract_metadata(make("推广 热搜: 张三  李四  河南省晋商会  振兴小镇\n\n山西运城：五年力争打造百万亩优质粮食生产基地\n\n"
+                              "9月2日，记者从运城市农业农村局获悉，运城市将建设百万亩粮食基地，运城市粮食产量力争达到60亿斤。"))
+    assert m.region_name == "运城市"
