@@ -190,3 +190,9 @@ def test_a_ratio_of_the_three_sectors_is_three_shares_dated_by_the_year_before_i
         ("三次产业结构比(第三产业)", 48.6, "share", "observation", 2023)]
     # a time of day is no ratio
     assert all(f.kind != "share" for f in extract("2023年10时30:15:20分，全市新增企业120家。", **WENZHOU))
+
+
+def test_a_list_of_years_gives_each_number_of_a_fenbie_list_its_year():
+    facts = extract("2022年、2023年，全市城镇居民人均可支配收入分别达到46495元、48700元，分别增长5.8%、5.4%。",
+                    published=date(2024, 3, 1), **WENZHOU)
+    assert [(f.value, f.year) for f in facts] == [(46495, 2022), (48700, 2023), (5.8, 2022), (5.4, 2023)]

@@ -413,6 +413,9 @@ def _number_lists(sentence: str, quantities: list[Quantity]) -> dict[int, int]:
     return groups
 
 
+_YEAR_LIST = re.compile(r"(?:19|20)\d\d\s*年(?:\s*[、和及与]\s*(?:19|20)\d\d\s*年)+")
+
+
 def _pair_respectively(group: list[Fact], sentence: str, subjects=(), fallback: str = "",
                        previous_items: list[str] = ()) -> list[str] | None:
     """A、B分别达到20%和25%以上: the i-th number belongs to the i-th indicator (or, for
@@ -423,6 +426,12 @@ def _pair_respectively(group: list[Fact], sentence: str, subjects=(), fallback: 
     if len(group) < 2:
         return None
     first_at = group[0].char_start - group[0].sentence_start
+    listed_years = _YEAR_LIST.search(sentence[:first_at])
+    if listed_years:  # 2011年、2012年，全省生产总值分别以15%、13.6%的增速…: the i-th number is the i-th year's
+        years = [int(y) for y in re.findall(r"(?:19|20)\d\d", listed_years.group(0))]
+        if len(years) == len(group):
+            for fact, year in zip(group, years):
+                fact.year, fact.year_inferred = year, False
     if "分别" in sentence[:first_at]:
         subject_text = sentence[:sentence.rfind("分别", 0, first_at)]
         clause_start = max(subject_text.rfind(c) for c in "，,；;：:") + 1
