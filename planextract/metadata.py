@@ -60,8 +60,10 @@ _NEWS_HINT = re.compile(r"作[\u4e00-\u9fff]{0,10}政府工作报告|报告(?:�
                         # a page that quotes a plan by name or as 文件 tells of it
                         r"文件显示|快讯|《[^》]{1,30}》(?:要求|提出|明确|指出|显示)|(?<!本)(?:规划|纲要|方案)(?:提出|明确|指出)[，,:：]")
 _PRESS = re.compile(rf"([{_CJK}]{{2,10}}?)(?:人民)?政府新闻(?:发布会|办公室|办)")
-_ISSUED_BY = re.compile(rf"({_ORG}|[\u4e00-\u9fff]{{2,8}}?)(?:近日|日前|近期|正式|联合|今天|日)?"
+_ISSUED_BY = re.compile(rf"({_ORG}|[\u4e00-\u9fff]{{2,8}}?)(?:近日|日前|近期|正式|联合|今天|日|最新|新近)?"
                         rf"(?:印发|发布|出台)(?:了|的)?(?:《|通知|实施|[\u4e00-\u9fff“”]{{2,30}}?(?:规划|方案|计划|意见))")
+_HELD_BY = re.compile(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,20}}?(?:厅|局|委员会|委))(?:在[\u4e00-\u9fff]{{2,6}})?"
+                      rf"(?:举行|召开)[^。]{{0,30}}?新闻发布会")
 _FRONT_MATTER_DATE = ("date", "published", "pubdate", "publish_date", "created")
 
 
@@ -764,7 +766,8 @@ _ORG_SHORT_FORMS = [("发展改革委", "发展和改革委员会"), ("发改委
                     ("住建厅", "住房和城乡建设厅"), ("住建局", "住房和城乡建设局"), ("商务委", "商务委员会"),
                     ("卫健委", "卫生健康委员会"), ("住建委", "住房和城乡建设委员会"), ("文旅厅", "文化和旅游厅"),
                     ("文旅局", "文化和旅游局"), ("市场监管局", "市场监督管理局"), ("应急局", "应急管理局"),
-                    ("医保局", "医疗保障局"), ("国资委", "国有资产监督管理委员会"), ("农业农村厅", "农业农村厅")]
+                    ("医保局", "医疗保障局"), ("国资委", "国有资产监督管理委员会"), ("农业农村厅", "农业农村厅"),
+                    ("旅游委", "旅游发展委员会")]
 _GOVERNMENT = re.compile(r"^(.{2,12}?[省市县区州盟旗])(?:政府)(办公厅|办公室)?$")
 _ISSUER_LIST = re.compile(rf"((?:{_ORG}[、和及与]){{1,5}}{_ORG})(?:近日|日前|近期|正式)?联合(?:印发|发布|出台|制定)")
 
@@ -819,7 +822,7 @@ def _issuer(doc: ParsedDocument, lines: list[str], notice: str | None, signature
     if m and re.search(r"(?:印发|发布|出台)", doc.text[m.end():m.end() + 12]):
         return f"中共{m.group(1)}委、{m.group(1)}人民政府"
     # an office named as the issuer (…人民政府办公厅印发《…》) before a place that issues (河北出台…规划)
-    orgs = [re.sub(r"^.*?(?:近日|日前|近期|[，,。；;：:])", "", m.group(1)) or m.group(1)
+    orgs = [re.sub(r"^(?:根据|按照|依据)", "", re.sub(r"^.*?(?:近日|日前|近期|[，,。；;：:])", "", m.group(1)) or m.group(1))
             for m in _issued_by(doc.text[:3000]) + _issued_by(headline or "")]
     for org in orgs:
         if resolve_name(org) is None and org not in _THIS_PLACE and re.search(rf"(?:{'|'.join(_ORG_SUFFIX)})$", org):
@@ -831,11 +834,6 @@ def _issuer(doc: ParsedDocument, lines: list[str], notice: str | None, signature
             place = resolve_name(org) or _region_of(plan_title, headline) or _main_region(doc, None, None, headline)
             if place is not None:
                 return place.name + "人民政府"
-    m = _PRESS.search(doc.text[:3000]) if "政府新闻" in doc.text[:3000] else None
-    if m:
-        place = resolve_name(m.group(1))
-        if place is not None:
-            return place.name + "人民政府"
     if plan_title and plan_title.endswith(_GOV_REPORT):
         written = re.search(r"(?<![\u4e00-\u9fff])(?:(?:19|20)\d{2}年)?([\u4e00-\u9fff]{2,14}人民政府)工作报告", doc.text[:600])
         if written:
@@ -849,6 +847,22 @@ def _issuer(doc: ParsedDocument, lines: list[str], notice: str | None, signature
         place = resolve_name(outline.group(1))
         if place is not None:
             return place.name + "人民政府"  # a region's five-year outline is issued by its government
+    return None
+
+
+def _presenter(doc: ParsedDocument, plan_title: str | None, headline: str | None) -> str | None:
+    """The body that presents a plan at a press conference, for a page that names no issuer: a
+    government's 新闻办 (本网从河北省政府新闻办…获悉) or a department (四川省经济和信息化厅在成都
+    举行…新闻发布会). Read after the page's region, which a conference's host does not decide."""
+    m = _PRESS.search(doc.text[:3000]) if "政府新闻" in doc.text[:3000] else None
+    if m:
+        named = find_regions(m.group(1))  # the place named last before 政府新闻办 holds the conference
+        place = named[-1].region if named else resolve_name(m.group(1))
+        if place is not None:
+            return place.name + "人民政府"
+    held = _HELD_BY.search(doc.text[:1500])
+    if held and resolve_name(held.group(1)) is None:
+        return _full_org_name(held.group(1), _region_of(held.group(1), plan_title, headline))
     return None
 
 
@@ -1050,7 +1064,7 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
         plan_title = _derived_plan_title(doc, lines, region, year, headline)
     issuer = _issuer(doc, lines, notice, signature_org, kind, headline, plan_title)
     region = _main_region(doc, plan_title, issuer, headline)
-    issuer = _without_province(issuer)
+    issuer = _without_province(issuer or _presenter(doc, plan_title, headline))
     start, end = _period(doc, plan_title, headline, written or published)
     inferred = False
     if published is None and written is None:

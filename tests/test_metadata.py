@@ -607,3 +607,14 @@ def test_a_hot_search_line_is_page_furniture_not_the_headline():
     m = extract_metadata(make("推广 热搜: 张三  李四  河南省晋商会  振兴小镇\n\n山西运城：五年力争打造百万亩优质粮食生产基地\n\n"
                               "9月2日，记者从运城市农业农村局获悉，运城市将建设百万亩粮食基地，运城市粮食产量力争达到60亿斤。"))
     assert m.region_name == "运城市"
+
+
+def test_the_body_that_presents_a_plan_at_a_press_conference():
+    m = extract_metadata(make("湖南省工业和信息化厅在长沙举行“两规划一措施”新闻发布会。据介绍，《湖南省“十四五”制造业高质量发展规划》"
+                              "明确，到2025年制造业增加值占地区生产总值比重达到28%。"))
+    assert m.issuer == "湖南省工业和信息化厅"
+    m = extract_metadata(make("长沙4月4日电 本网从湖南省政府新闻办召开的新闻发布会上获悉，未来五年，湖南将建设临港产业强省，"
+                              "到2027年临港产业营业收入达到1万亿元。"))
+    assert m.issuer == "湖南省人民政府"
+    m = extract_metadata(make("根据湖南省旅游委最新出台《湖南省全域旅游示范省创建规划》，到2025年旅游总收入达到1万亿元。"))
+    assert m.issuer == "湖南省旅游发展委员会"
