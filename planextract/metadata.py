@@ -263,6 +263,9 @@ _UNBRACKETED_TITLE = re.compile(
     r"(?:正式|近日|日前|近期)?(?:发布|印发|出台|制定|实施)(?:了)?([\u4e00-\u9fff“”\"、]{2,30}?"
     r"(?:规划|纲要|行动计划|倍增计划|行动方案|实施方案|实施意见|若干意见|的意见)"
     r"(?:[（(](?:19|20)\d{2}\s*[—–\-~～至]+\s*(?:19|20)\d{2}\s*年?[）)])?)(?=[，,。；;]|$)")
+# 省政府新闻办举行建设新时代更高水平“天府粮仓”行动方案新闻发布会: the plan a press conference presents
+_PRESENTED_TITLE = re.compile(r"(?:举行|召开)([\u4e00-\u9fff“”\"]{4,40}?(?:规划|纲要|行动计划|行动方案|实施方案|实施意见))"
+                              r"(?:新闻|政策解读)?发布会")
 _TABLE_HEADING = re.compile(r"^([^\s，。；]{2,30}?)(?:主要指标表|主要指标|指标表)$")
 _GOV_REPORT = "政府工作报告"
 
@@ -324,10 +327,10 @@ def _unbracketed_title(text: str, region: Region | None) -> str | None:
     region that issues it leads its full name."""
     # a plan 实施ed far down the page is one of its programmes, not what the page is about
     m = next((m for m in _UNBRACKETED_TITLE.finditer(text[:1500])
-              if "实施" not in m.group(0)[:4] or m.start() < 150), None)
+              if "实施" not in m.group(0)[:4] or m.start() < 150), None) or _PRESENTED_TITLE.search(text[:1500])
     if not m:
         return None
-    title = m.group(1)
+    title = re.sub(r"^(.{0,8}?)实施(?=.{4})", r"\1", m.group(1))  # 广西实施科技创新“十四五”规划 → the plan's name
     if region is not None and not title.startswith((region.name, region.short_name)) and not find_regions(title):
         title = region.name + title
     return _strip_title(title)
@@ -850,7 +853,8 @@ def _issuer(doc: ParsedDocument, lines: list[str], notice: str | None, signature
     return None
 
 
-def _presenter(doc: ParsedDocument, plan_title: str | None, headline: str | None) -> str | None:
+def _presenter(doc: ParsedDocument, plan_title: str | None, headline: str | None,
+               region: Region | None = None) -> str | None:
     """The body that presents a plan at a press conference, for a page that names no issuer: a
     government's 新闻办 (本网从河北省政府新闻办…获悉) or a department (四川省经济和信息化厅在成都
     举行…新闻发布会). Read after the page's region, which a conference's host does not decide."""
@@ -858,6 +862,10 @@ def _presenter(doc: ParsedDocument, plan_title: str | None, headline: str | None
     if m:
         named = find_regions(m.group(1))  # the place named last before 政府新闻办 holds the conference
         place = named[-1].region if named else resolve_name(m.group(1))
+        level = {"自治区": "province", "省": "province", "市": "prefecture"}.get(
+            next((e for e in ("自治区", "省", "市") if m.group(1).endswith(e)), ""))
+        if place is None and region is not None and region.level == level:
+            place = region  # 自治区政府新闻办: the page's own region's
         if place is not None:
             return place.name + "人民政府"
     held = _HELD_BY.search(doc.text[:1500])
@@ -1064,7 +1072,7 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
         plan_title = _derived_plan_title(doc, lines, region, year, headline)
     issuer = _issuer(doc, lines, notice, signature_org, kind, headline, plan_title)
     region = _main_region(doc, plan_title, issuer, headline)
-    issuer = _without_province(issuer or _presenter(doc, plan_title, headline))
+    issuer = _without_province(issuer or _presenter(doc, plan_title, headline, region))
     start, end = _period(doc, plan_title, headline, written or published)
     inferred = False
     if published is None and written is None:

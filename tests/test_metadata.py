@@ -618,3 +618,9 @@ def test_the_body_that_presents_a_plan_at_a_press_conference():
     assert m.issuer == "湖南省人民政府"
     m = extract_metadata(make("根据湖南省旅游委最新出台《湖南省全域旅游示范省创建规划》，到2025年旅游总收入达到1万亿元。"))
     assert m.issuer == "湖南省旅游发展委员会"
+
+
+def test_the_plan_a_press_conference_presents_and_the_regions_news_office():
+    m = extract_metadata(make("12月16日，自治区政府新闻办举行广西实施科技创新“十四五”规划新闻发布会。"
+                              "自治区科技厅负责人介绍，到2025年全区研发经费投入强度达到1.5%。"))
+    assert (m.plan_title, m.issuer) == ("广西科技创新“十四五”规划", "广西壮族自治区人民政府")
