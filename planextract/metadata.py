@@ -588,8 +588,18 @@ def _region_of(*texts: str | None) -> Region | None:
                 at_depth = {r.code: r for r in inner if LEVELS.index(r.level) == deepest}
                 if len(at_depth) == 1:
                     return next(iter(at_depth.values()))
-            return first
+            return _county_right_after(text, mentions[0]) or first
     return None
+
+
+def _county_right_after(text: str, mention) -> Region | None:
+    """四川万源为自己…定下目标: a county written by its short name right after its province or city
+    (too short to look for anywhere else)."""
+    after = text[mention.end:mention.end + 4]
+    candidates = [r for r in all_regions() if r.level == "county" and len(r.short_name) >= 2
+                  and (r.province_code == mention.region.code or r.parent_code == mention.region.code)
+                  and (after.startswith(r.short_name) or after.startswith(r.name))]
+    return max(candidates, key=lambda r: len(r.short_name)) if len(candidates) == 1 else None
 
 
 def _without_province(issuer: str | None) -> str | None:

@@ -624,3 +624,9 @@ def test_the_plan_a_press_conference_presents_and_the_regions_news_office():
     m = extract_metadata(make("12月16日，自治区政府新闻办举行广西实施科技创新“十四五”规划新闻发布会。"
                               "自治区科技厅负责人介绍，到2025年全区研发经费投入强度达到1.5%。"))
     assert (m.plan_title, m.issuer) == ("广西科技创新“十四五”规划", "广西壮族自治区人民政府")
+
+
+def test_a_county_written_by_its_short_name_right_after_its_province():
+    m = extract_metadata(make("300亿元！四川万源为自己新的五年征程定下目标\n\n1月20日上午，第六届人代会第六次会议开幕。"
+                              "到“十四五”末，全市地区生产总值要达到300亿元。"))
+    assert m.region_name == "万源市"
