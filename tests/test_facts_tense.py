@@ -251,3 +251,13 @@ def test_a_numbered_heading_with_a_full_stop_opens_its_section():
             "1.公共卫生服务体系更加健全。公立精神卫生机构区县覆盖率达89.5%。全市医疗卫生机构20922个。\n")
     facts = extract(text, published=date(2022, 1, 16), start=2021, end=2025, kind="government_document")
     assert [(f.value, f.role) for f in facts] == [(89.5, "observation"), (20922, "observation")]
+
+
+def test_a_numbered_heading_run_into_its_first_paragraph_still_opens_its_section():
+    text = ("一、回顾2023年政府工作——经济稳中有进，信心持续提振刚刚过去的一年，是极为重要的一年。\n"
+            "一是经济运行稳中向好。全市生产总值完成3880.3亿元，增长3.8%。\n")
+    facts = extract(text, published=date(2024, 1, 30), start=2024, end=2024, kind="plan_text")
+    assert [(f.value, f.role, f.year) for f in facts] == [(3880.3, "observation", 2023), (3.8, "observation", 2023)]
+    # a numbered item that states figures is no heading
+    facts = extract("(1)计划“十四五”期间实施重大项目188个。\n(2)公路总里程超10000公里。", start=2021, end=2025)
+    assert {f.role for f in facts} == {"target"}
