@@ -114,8 +114,8 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
             head = re.split(r"——|[，。；,;：:]", line, maxsplit=1)[0]
             states_nothing = not re.search(r"\d", re.sub(r"^\s*[（(]?\d+[)）.．、]|(?:19|20)\d\d\s*年?", "", head))
             opened = Section.of(head, ctx) if len(head) <= 40 and states_nothing else None
-            if opened is not None and opened.role is not None:
-                section = opened.under(section)
+            if opened is not None and opened.role is not None and opened.mark is not None:
+                section = opened.under(section)  # (a run-in heading must name its year to be read as one)
         found = _paragraph_facts(line, start, ctx, regions, section, carried)
         facts.extend(found)
         # 主营业务收入2017年达到2400亿元左右 / 2020年达到3800亿元左右 / 年均增长20%左右: short lines
