@@ -261,3 +261,9 @@ def test_a_numbered_heading_run_into_its_first_paragraph_still_opens_its_section
     # a numbered item that states figures is no heading
     facts = extract("(1)计划“十四五”期间实施重大项目188个。\n(2)公路总里程超10000公里。", start=2021, end=2025)
     assert {f.role for f in facts} == {"target"}
+
+
+def test_a_plans_background_chapter_reports_results():
+    text = "第一章 发展背景\n第一节 发展特征\n2020年，城市群地区生产总值达到2227.58亿元，含建制镇197个。\n"
+    facts = extract(text, published=None, start=None, end=2020, kind="plan_text")
+    assert {f.role for f in facts} == {"observation"}

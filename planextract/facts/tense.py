@@ -42,7 +42,7 @@ GOAL_LIST = re.compile(r"目标(?:建议)?(?:是|为|有|如下)|目标[:：]|�
 ESTIMATE_WORDS = re.compile(r"预计(?!到)|预估|预测|初步核算|初步统计")
 
 TARGET_SECTIONS = re.compile(r"目标|任务|重点|举措|措施|路径|展望|指标|思路|(?:发展|功能|战略|总体)定位")
-RESULT_SECTIONS = re.compile(r"基础|成效|成就|回顾|现状|进展|成绩|基本情况|发展情况|工作情况|执行情况|完成情况|规划背景|发展环境")
+RESULT_SECTIONS = re.compile(r"基础|成效|成就|回顾|现状|进展|成绩|基本情况|发展情况|工作情况|执行情况|完成情况|背景|发展环境|发展特征")
 
 
 @dataclass(slots=True)
