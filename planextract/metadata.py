@@ -62,6 +62,7 @@ _NEWS_HINT = re.compile(r"作[\u4e00-\u9fff]{0,10}政府工作报告|报告(?:�
 _PRESS = re.compile(rf"([{_CJK}]{{2,10}}?)(?:人民)?政府新闻(?:发布会|办公室|办)")
 _ISSUED_BY = re.compile(rf"({_ORG}|[\u4e00-\u9fff]{{2,8}}?)(?:近日|日前|近期|正式|联合|今天|日|最新|新近)?"
                         rf"(?:印发|发布|出台)(?:了|的)?(?:《|通知|实施|[\u4e00-\u9fff“”]{{2,30}}?(?:规划|方案|计划|意见))")
+_DATELINE = re.compile(r"[\u4e00-\u9fff]{2,8}?\s*[\u4e00-\u9fff]{0,4}(\d{1,2})月(\d{1,2})日电")
 _HELD_BY = re.compile(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,20}}?(?:厅|局|委员会|委))(?:在[\u4e00-\u9fff]{{2,6}})?"
                       rf"(?:举行|召开)[^。]{{0,30}}?新闻发布会")
 _FRONT_MATTER_DATE = ("date", "published", "pubdate", "publish_date", "created")
@@ -1070,6 +1071,12 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
     # a work report as delivered is dated by its congress, not by the page that reposts it
     delivered = _safe_date(*congress.group(1, 2, 3)) if congress is not None else None
     published = published or written or fm_date or delivered or page.date
+    wire = _DATELINE.search(doc.text[:800]) if kind == "news" and published is not None else None
+    if wire:
+        # 发布时间:2024-11-22 over 中新网太原2月29日电: the page was (re)posted later; the report is of its dateline
+        dated = _safe_date(published.year, wire.group(1), wire.group(2))
+        if dated is not None and (published - dated).days > 31:  # a day's lag is the paper's own
+            published = dated
     if congress is not None:
         # a work report as delivered: its government and its title from the congress line
         if plan_title is None and (_GOV_REPORT in doc.text or "报告工作" in doc.text[:1500]):

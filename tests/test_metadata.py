@@ -630,3 +630,12 @@ def test_a_county_written_by_its_short_name_right_after_its_province():
     m = extract_metadata(make("300亿元！四川万源为自己新的五年征程定下目标\n\n1月20日上午，第六届人代会第六次会议开幕。"
                               "到“十四五”末，全市地区生产总值要达到300亿元。"))
     assert m.region_name == "万源市"
+
+
+def test_a_reposts_late_page_date_yields_to_the_reports_dateline():
+    text = ("“株洲”的2024奋斗路线图\n\n发布时间:2024-11-22 07:10:11 来源: sp20241122\n\n"
+            "中新网 长沙2月29日电 题：“株洲”的2024奋斗路线图\n今年的株洲市政府工作报告中，明确了2024年经济社会发展目标。")
+    assert extract_metadata(make(text)).published_date == date(2024, 2, 29)
+    # the paper's own next-day date stands
+    text = "发布时间:2021-07-04 09:00\n\n新华社南宁7月3日电 广西将加快发展向海经济，到2025年向海经济总量达到7000亿元。"
+    assert extract_metadata(make(text)).published_date == date(2021, 7, 4)
