@@ -16,7 +16,8 @@ from planextract.facts.tense import REACHED_YEAR, reported_years, reviews_own_pe
 from planextract.facts.textview import make_view
 from planextract.model import DocumentMetadata, ParsedDocument
 from planextract.pageheader import PageHeader, read_page_header
-from planextract.regions import LEVELS, Region, find_regions, frequent_ambiguous_city, region_by_code, resolve_name
+from planextract.regions import (LEVELS, Region, all_regions, find_regions, frequent_ambiguous_city, region_by_code,
+                                 resolve_name)
 
 CHINA_TZ = timezone(timedelta(hours=8))
 HEAD_LINES = 40          # the header, title, sender and signature of a notice live here
@@ -55,7 +56,9 @@ _LOOKAHEAD_WORDS = ("展望", "远景", "远期")
 _OUTLET_HINT = re.compile(r"(报|网|社|台|新闻|电视|广播|杂志|频道|客户端|传媒|在线|周刊|时报|日报|晚报)")
 _NEWS_HINT = re.compile(r"作[\u4e00-\u9fff]{0,10}政府工作报告|报告(?:提出|指出|表示|显示|提到)|政府工作报告(?:以|中|指出|提出|显示|强调)|"
                         r"[\u4e00-\u9fff]{1,8}\d{1,2}月\d{1,2}日讯|[网报社]讯|编辑[:：]|记者|本报讯|通讯员|据.{1,20}?(?:报道|消息)|新闻发布会|新闻客户端|日前|近日.{0,10}(?:发布|印发|出台)|获悉|"
-                        r"(?:会上|讲话中|报告中)(?:表示|指出|介绍|提到)|\d{1,2}月\d{1,2}日电")
+                        r"(?:会上|讲话中|报告中)(?:表示|指出|介绍|提到)|\d{1,2}月\d{1,2}日电|"
+                        # a page that quotes a plan by name or as 文件 tells of it
+                        r"文件显示|快讯|《[^》]{1,30}》(?:要求|提出|明确|指出|显示)|(?<!本)(?:规划|纲要|方案)(?:提出|明确|指出)[，,:：]")
 _PRESS = re.compile(rf"([{_CJK}]{{2,10}}?)(?:人民)?政府新闻(?:发布会|办公室|办)")
 _ISSUED_BY = re.compile(rf"({_ORG}|[\u4e00-\u9fff]{{2,8}}?)(?:近日|日前|近期|正式|联合|今天|日)?"
                         rf"(?:印发|发布|出台)(?:了|的)?(?:《|通知|实施|[\u4e00-\u9fff“”]{{2,30}}?(?:规划|方案|计划|意见))")
@@ -255,7 +258,8 @@ def _headline(doc: ParsedDocument, page: PageHeader | None = None) -> str | None
 _SITE_PREFIX = re.compile(r"^\s*【[^】]{1,10}】\s*")
 _MODIFIED_TITLE = re.compile(r"(?:发布|印发|出台|制定|公布)(?:了)?([^，。；《》]{4,40}?)的《([^《》]{2,40})》")
 _UNBRACKETED_TITLE = re.compile(
-    r"(?:正式|近日|日前|近期)?(?:发布|印发|出台)(?:了)?([\u4e00-\u9fff“”\"]{2,30}?(?:规划|纲要|行动计划|实施方案|实施意见)"
+    r"(?:正式|近日|日前|近期)?(?:发布|印发|出台|制定|实施)(?:了)?([\u4e00-\u9fff“”\"、]{2,30}?"
+    r"(?:规划|纲要|行动计划|倍增计划|行动方案|实施方案|实施意见|若干意见|的意见)"
     r"(?:[（(](?:19|20)\d{2}\s*[—–\-~～至]+\s*(?:19|20)\d{2}\s*年?[）)])?)(?=[，,。；;]|$)")
 _TABLE_HEADING = re.compile(r"^([^\s，。；]{2,30}?)(?:主要指标表|主要指标|指标表)$")
 _GOV_REPORT = "政府工作报告"
@@ -298,7 +302,8 @@ def _plan_title(doc: ParsedDocument, lines: list[str], notice: str | None, kind:
             line = _SITE_PREFIX.sub("", line)
             core = re.sub(r"[（(]\s*(?:19|20)\d{2}[^（）()]{0,6}(?:19|20)\d{2}\s*年?\s*[）)]$", "", line)
             if len(line) <= 60 and core.endswith(("规划", "纲要", "计划", "方案", "要点", "工作报告")) \
-                    and not re.search(r"[，。：:]", line) and re.sub(r"\s+", "", line) != _GOV_REPORT:
+                    and not re.search(r"[，。：:]", line) and re.sub(r"\s+", "", line) != _GOV_REPORT \
+                    and not line.startswith("关于"):  # 关于…纲要 / 实施情况…的报告: a report's title, broken
                 return _strip_title(line)
     title = _bracketed_plan_title(headline, doc.text)
     if title:
@@ -315,11 +320,13 @@ def _plan_title(doc: ParsedDocument, lines: list[str], notice: str | None, kind:
 def _unbracketed_title(text: str, region: Region | None) -> str | None:
     """宁波发布科技创新“十四五”规划: a plan named without 《》 after the verb that issues it; the
     region that issues it leads its full name."""
-    m = _UNBRACKETED_TITLE.search(text[:1500])
+    # a plan 实施ed far down the page is one of its programmes, not what the page is about
+    m = next((m for m in _UNBRACKETED_TITLE.finditer(text[:1500])
+              if "实施" not in m.group(0)[:4] or m.start() < 150), None)
     if not m:
         return None
     title = m.group(1)
-    if region is not None and not title.startswith((region.name, region.short_name)):
+    if region is not None and not title.startswith((region.name, region.short_name)) and not find_regions(title):
         title = region.name + title
     return _strip_title(title)
 
@@ -335,7 +342,8 @@ def _table_heading_title(lines: list[str]) -> str | None:
 
 def _latest_year(text: str) -> int | None:
     """The latest year a page speaks of: for an undated page on a work report, the year it plans."""
-    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?=\s*年|全国|年度)", text[:4000])]
+    # (到2030年 / 展望2035年 name a horizon, not the year the page plans)
+    years = [int(y) for y in re.findall(r"(?<![\d到至望])((?:19|20)\d{2})(?=\s*年|全国|年度)", text[:4000])]
     return max(years) if years else None
 
 
@@ -347,7 +355,7 @@ _FIVE_YEAR_PLAN_NAMES = {"十三五": "第十三个五年规划纲要", "十四�
 
 # words only a work report says of itself: 今年政府工作的总体要求是 / 各位代表
 _REPORT_VOICE = re.compile(r"政府工作的?总体要求|各位代表[:：]")
-_REVIEWED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作)?回顾|(?:回顾|回望|总结)\s*((?:19|20)\d{2})\s*年")
+_REVIEWED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作)?回顾|(?:回顾|回望|总结)[\u4e00-\u9fff]{0,6}?((?:19|20)\d{2})\s*年")
 _PLANNED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作安排|工作任务|目标任务|主要目标|主要预期目标|发展目标|总体要求|重点工作)")
 
 
@@ -358,7 +366,36 @@ def _work_report_year(text: str) -> int | None:
     if planned:
         return int(planned.group(1))
     reviewed = _REVIEWED_YEAR.search(text)
-    return int(reviewed.group(1) or reviewed.group(2)) + 1 if reviewed else None
+    if reviewed:
+        return int(reviewed.group(1) or reviewed.group(2)) + 1
+    past = re.search(r"过去的?一年", text[:1500])
+    if past:  # 2024年全市上下…交出了一份成绩单 / 过去的一年: the year the report looks back on
+        before = text[max(0, past.start() - 300):past.start()]
+        years = re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", before)
+        if years:
+            return int(years[-1]) + 1
+    return None
+
+
+def _qualified_name(region: Region) -> str:
+    """昆明市五华区: a district goes by its city's name and its own (district names repeat from
+    city to city); a county or a city by its own."""
+    if region.level == "county" and region.name.endswith("区") and region.parent_code:
+        parent = region_by_code(region.parent_code)
+        if parent is not None:
+            return parent.name + region.name
+    return region.name
+
+
+def _after_speaker(name: str) -> str:
+    """省长王正谱作河北省人民政府工作报告 → 河北省人民政府工作报告: the words before the verb that
+    delivers a report name its speaker, not the report."""
+    for verb in re.finditer(r"作|向大会", name):
+        rest = name[verb.end():]
+        mentions = find_regions(rest)
+        if mentions and mentions[0].start == 0:
+            return rest
+    return name
 
 
 def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | None, year: int | None,
@@ -369,11 +406,15 @@ def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | 
     text = doc.text
     written = _WRITTEN_REPORT_TITLE.search(text[:600])
     if written:
-        return re.sub(r"\s+", "", written.group(1))  # 重庆市渝中区人民政府工作报告（2024年）, as titled
+        title = _after_speaker(re.sub(r"\s+", "", written.group(1)))  # 重庆市渝中区人民政府工作报告（2024年）, as titled
+        year = year or _work_report_year(text)
+        if year is not None and not re.search(r"(?:19|20)\d{2}", title):
+            title = f"{year}年{title}"  # 省长…作河北省人民政府工作报告: the report of the congress's year
+        return title
     if (_GOV_REPORT in text or _REPORT_VOICE.search(text[:3000])) and region is not None:
         year = year or _work_report_year(text) or _latest_year(text)
         if year is not None:
-            return f"{year}年{region.name}人民{_GOV_REPORT}"
+            return f"{year}年{_qualified_name(region)}人民{_GOV_REPORT}"
     title = _unbracketed_title(text, region) or _table_heading_title(lines)
     if title:
         return title
@@ -403,9 +444,9 @@ def _signature(lines: list[str]) -> tuple[str | None, date | None]:
     return None, first_date
 
 
-_BULLETIN_TITLE = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:19|20)\d{2}\s*年\s*[\u4e00-\u9fff]{0,12}?国民经济和社会发展统计公报")
+_BULLETIN_TITLE = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:19|20)\d{2}\s*年\s*[\u4e00-\u9fff]{0,12}?"
+                             r"(?:国民经济和社会发展统计公报|(?:人口|经济)[\u4e00-\u9fff]{0,12}?(?:调查|普查)主要数据公报)")
 _BULLETIN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_BULLETIN_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,12}统计局(?:\s+[\u4e00-\u9fff]{2,16}调查(?:总队|队))?$")
 
 
 def bulletin_title(doc: ParsedDocument, lines: list[str], headline: str | None) -> str | None:
@@ -437,8 +478,10 @@ _BUREAU = re.compile(r"(?<![\u4e00-\u9fff])((?!国家)[\u4e00-\u9fff]{2,14}统�
 def _bulletin_issuer(lines: list[str], region: Region | None = None) -> str | None:
     """The bureau signed under a bulletin's title (重庆市统计局 国家统计局重庆调查总队), possibly on
     two lines; else the region's statistics bureau, which issues every bulletin."""
-    head = "\n".join(lines[:20])
-    m = _BUREAU.search(head)
+    head = "\n".join(_unspaced(line) for line in lines[:20])
+    found = list(_BUREAU.finditer(head))
+    # the signature (with the survey team beside the bureau) before a 来源 line naming the bureau alone
+    m = next((f for f in found if f.group(2)), found[0] if found else None)
     if m:
         # 记者从市统计局获悉: the words before the bureau are the reporter's; 市统计局 is the region's
         bureau = re.sub(r"^(?:[^从据]{0,6}记者)?(?:从|据)", "", m.group(1))
@@ -446,6 +489,18 @@ def _bulletin_issuer(lines: list[str], region: Region | None = None) -> str | No
             bureau = region.name + "统计局"
         return "、".join(p for p in (bureau, m.group(2)) if p)
     return region.name + "统计局" if region is not None else None
+
+
+def _unspaced(line: str) -> str:
+    """石 家 莊 市 統 計 局, a signature letter-spaced for layout, as the name it spells."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])", "", line) \
+        if len(line) <= 40 and re.search(r"[ \u3000][\u4e00-\u9fff][ \u3000]", line) else line
+
+
+def _signed_by_bureau(lines: list[str]) -> bool:
+    """衡 水 市 统 计 局 / 国家统计局衡水调查队 atop the page: a bulletin reprinted without its title."""
+    head = "\n".join(_unspaced(line) for line in lines[:4])
+    return any(m.group(2) for m in _BUREAU.finditer(head))
 
 
 def _reporting_year(text: str) -> int | None:
@@ -481,8 +536,8 @@ def delivered_report(text: str) -> re.Match | None:
 # third person, a dated lead, an outlet's name
 _NARRATION = re.compile(
     r"近日|日前|记者|据悉|据了解|获悉|表示|介绍|发布会|新闻|消息|小编|近年来|一起来看|一起去看|版次|你知道|"
-    r"(?:规划|方案|纲要|意见|》)中?(?:指出|明确|提出)|正式(?:公布|发布|出炉|印发)|(?:发布|印发|出台)了?(?:一份|《)|"
-    r"^\s*【[^】]{2,12}(?:网|报)】|晚报|日报|(?:^|\n)\s*\d{1,2}月\d{1,2}日[，,]|(?:^|\n)\s*\d{1,2}日(?:表示|消息|电)")
+    r"(?<!本)(?:规划|方案|纲要|意见|》)中?(?:指出|明确|提出)|正式(?:公布|发布|出炉|印发)|(?:发布|印发|出台)了?(?:一份|《)|"
+    r"^\s*【[^】]{2,12}(?:网|报)】|晚报|日报|排行榜|本文整理|以下是关于|(?:^|\n)\s*\d{1,2}月\d{1,2}日[，,]|(?:^|\n)\s*\d{1,2}日(?:表示|消息|电)")
 _WORK_PLAN_OPENING = re.compile(r"工作的?(?:总体思路|总体要求|指导思想|主要目标)(?:是|为)")
 
 
@@ -498,7 +553,7 @@ def _doc_kind(doc: ParsedDocument, lines: list[str], doc_number: str | None, not
         return "government_document"  # a notice's own words
     if delivered_report(doc.text):
         return "plan_text"  # a work report as delivered: the report itself, issued with no notice
-    if bulletin_title(doc, lines, _headline(doc, page)) or reads_like_bulletin(doc.text):
+    if bulletin_title(doc, lines, _headline(doc, page)) or reads_like_bulletin(doc.text) or _signed_by_bureau(lines):
         return "statistical_bulletin"
     if doc.front_matter or page.byline or page.media_source or _NEWS_HINT.search(doc.text[:3000]):
         return "news"
@@ -530,6 +585,28 @@ def _region_of(*texts: str | None) -> Region | None:
                     return next(iter(at_depth.values()))
             return first
     return None
+
+
+def _without_province(issuer: str | None) -> str | None:
+    """四川省眉山市林业局 → 眉山市林业局: a city's or county's body goes by its own place's name; the
+    province written before it is an address."""
+    if not issuer:
+        return issuer
+    parts = []
+    for part in issuer.split("、"):
+        mentions = find_regions(part)
+        # (a municipality's district keeps it: 重庆市渝中区人民政府)
+        if len(mentions) >= 2 and mentions[0].start == 0 and mentions[0].region.level == "province" \
+                and not mentions[0].region.name.endswith("市") \
+                and mentions[1].start == mentions[0].end and mentions[1].region.province_code == mentions[0].region.code \
+                and mentions[1].region.level != "province":
+            part = part[mentions[1].start:]
+            mentions = find_regions(part)
+        if mentions and mentions[0].start == 0 and mentions[0].surface != mentions[0].region.name \
+                and re.match(r"(?:人民政府|政府|统计局)", part[mentions[0].end:]):
+            part = mentions[0].region.name + part[mentions[0].end:]  # 黔西南州人民政府 by its full name
+        parts.append(part)
+    return "、".join(parts)
 
 
 def _inside(region: Region, outer: Region) -> bool:
@@ -590,6 +667,9 @@ def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None
         counties = Counter(m.region.code for m in mentions if m.region.level == "county")
         if counties:
             return region_by_code(counties.most_common(1)[0][0])
+        named = _county_by_short_name(doc.text, mentions)
+        if named is not None:
+            return named
     counts = Counter(m.region.code for m in mentions if m.region.level != "county")
     if not counts:
         counts = Counter(m.region.code for m in mentions)
@@ -605,6 +685,19 @@ def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None
         if cities:
             return region_by_code(max(cities)[1])
     return region
+
+
+def _county_by_short_name(text: str, mentions: list) -> Region | None:
+    """黎平发展史上…全县: a county speaks of itself by its short name, which is too short to look for
+    everywhere; look for the short names of the counties of the places the page does name."""
+    places = {m.region.code for m in mentions}
+    candidates = [r for r in all_regions() if r.level == "county" and len(r.short_name) >= 2
+                  and r.short_name != r.name and (r.parent_code in places or r.province_code in places)]
+    counts = Counter({r.code: text.count(r.short_name) for r in candidates})
+    ranked = [(code, n) for code, n in counts.most_common(2) if n]
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return region_by_code(ranked[0][0])
+    return None
 
 
 _VOICES = {
@@ -628,6 +721,9 @@ _REGION_WIDE = re.compile(r"全区|我区|区委|区政府|区人民政府")
 
 def _voice(text: str) -> str | None:
     """Which level of government the page speaks as (全县/我县 … versus 全市 … versus 全省 …)."""
+    spoken = re.search(r"我代表(省|自治区|市|州|县|区|旗)人民政府", text[:3000])
+    if spoken:  # 我代表市人民政府向大会报告工作: the government says which it is
+        return {"省": "province", "自治区": "province", "市": "city", "州": "city"}.get(spoken.group(1), "county")
     text = _COMPARED_SCOPE.sub("", text[:6000])
     counts = {level: len(pattern.findall(text)) for level, pattern in _VOICE_PATTERNS.items()}
     if _AUTONOMOUS_REGION.search(text) and not any(m.region.level == "county" and m.region.name.endswith("区")
@@ -663,7 +759,9 @@ def _full_org_name(org: str, region: Region | None) -> str:
             org = org[: -len(short)] + full
             break
     if region is not None and resolve_name(org[:2]) is None and not org.startswith(("中共", "国务院", "国家")):
-        if org.startswith(("省", "市", "县", "区")):
+        if org.startswith("自治区"):
+            org = region.name + org[3:]  # 自治区政府办公厅 → 广西壮族自治区人民政府办公厅
+        elif org.startswith(("省", "市", "县", "区")):
             org = region.name + org[1:]
         elif not any(org.startswith(n) for n in (region.name, region.short_name)):
             org = region.name + org
@@ -708,7 +806,8 @@ def _issuer(doc: ParsedDocument, lines: list[str], notice: str | None, signature
             for m in _issued_by(doc.text[:3000]) + _issued_by(headline or "")]
     for org in orgs:
         if resolve_name(org) is None and org not in _THIS_PLACE and re.search(rf"(?:{'|'.join(_ORG_SUFFIX)})$", org):
-            return _full_org_name(org, _region_of(org, plan_title, headline))
+            return _full_org_name(org, _region_of(org, plan_title, headline)
+                                  or _main_region(doc, plan_title, None, headline))
     for org in orgs:
         if org in _THIS_PLACE or resolve_name(org) is not None:
             # 河北出台…规划 / 该省近日印发…: the place speaks through its government
@@ -723,10 +822,16 @@ def _issuer(doc: ParsedDocument, lines: list[str], notice: str | None, signature
     if plan_title and plan_title.endswith(_GOV_REPORT):
         written = re.search(r"(?<![\u4e00-\u9fff])(?:(?:19|20)\d{2}年)?([\u4e00-\u9fff]{2,14}人民政府)工作报告", doc.text[:600])
         if written:
-            return written.group(1)  # 重庆市渝中区人民政府工作报告: the government as its title names it
-        place = _region_of(plan_title)
+            return _after_speaker(written.group(1))  # 重庆市渝中区人民政府工作报告: the government as its title names it
+        named = re.match(r"(?:(?:19|20)\d{2}年)?(.{2,20}?)(?:人民)?政府工作报告", plan_title)
+        place = _region_of(plan_title) or (resolve_name(named.group(1)) if named else None)
         if place is not None:
             return place.name + "人民政府"  # a government work report is its government's
+    outline = re.match(r"(.{2,20}?)国民经济和社会发展第.{1,3}个五年规划", plan_title or "")
+    if outline:
+        place = resolve_name(outline.group(1))
+        if place is not None:
+            return place.name + "人民政府"  # a region's five-year outline is issued by its government
     return None
 
 
@@ -821,7 +926,7 @@ def _matching_copy(doc: ParsedDocument) -> ParsedDocument:
 
 _LEAD_DAY = re.compile(r"(?:^|\n)\s*(?:[(（]?[\u4e00-\u9fff]{0,12}?(?:记者|通讯员)[^)）\n]{0,20}[)）]\s*)?"
                        r"(\d{1,2})\s*月\s*(\d{1,2})\s*日(?!\s*至)|[\u4e00-\u9fff]{2,8}?(\d{1,2})月(\d{1,2})日电")
-_YEAR_IN_HEADLINE = re.compile(r"(?<![到至])((?:19|20)\d{2})(?:全国|全省|两会|年(?!前|底前|目标))")
+_YEAR_IN_HEADLINE = re.compile(r"(?<![到至~～—–\-])((?:19|20)\d{2})(?:全国|全省|两会|年(?!前|底前|目标))")
 
 
 def _lead_day(text: str, year: int | None) -> date | None:
@@ -847,9 +952,9 @@ def _estimated_year(text: str, plan_title: str | None, headline: str | None, sta
         m = re.match(r"((?:19|20)\d{2})年.*政府工作报告$", plan_title)
         if m:
             return int(m.group(1))
-    m = _YEAR_IN_HEADLINE.search(headline or "")
-    if m:
-        return int(m.group(1))
+    for m in _YEAR_IN_HEADLINE.finditer(headline or ""):
+        if not re.search(r"欲|将|要|力争|争取|预计|目标|计划", (headline or "")[m.end():m.end() + 8]):
+            return int(m.group(1))  # 2022年总量欲达1.2万亿 names the goal's year, not the page's
     if end is not None and reviews_own_period(make_view(text).text, start, end):
         # a review of its plan's period is written as the period closes, or in the next year when
         # it reports where the period ended (从2012年的1.1万亿元增长到2021年的2.71万亿元)
@@ -872,7 +977,7 @@ def _bulletin_metadata(doc: ParsedDocument, lines: list[str], headline: str | No
         or _main_region(doc, None, None, headline)
     if issuer and issuer.split("、")[0] in ("省统计局", "市统计局", "县统计局", "区统计局", "州统计局") and region:
         issuer = issuer.replace(issuer.split("、")[0], region.name + "统计局", 1)  # 市统计局: the region's
-    issuer = issuer or _bulletin_issuer([], region)
+    issuer = _without_province(issuer or _bulletin_issuer([], region))
     year = _reporting_year(title or doc.text[:800])
     if title is None and region is not None and year is not None:
         title = f"{region.name}{year}年国民经济和社会发展统计公报"
@@ -916,13 +1021,14 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
         if plan_title is None and (_GOV_REPORT in doc.text or "报告工作" in doc.text[:1500]):
             body = _resolve_body(congress.group(4)) or _main_region(doc, None, None, headline)
             if body is not None:
-                plan_title = f"{congress.group(1)}年{body.name}{_GOV_REPORT}"
+                plan_title = f"{congress.group(1)}年{_qualified_name(body)}{_GOV_REPORT}"
     if plan_title is None:
         region = _congress_region(doc.text) or _main_region(doc, None, None, headline)
         year = published.year if published else None
         plan_title = _derived_plan_title(doc, lines, region, year, headline)
     issuer = _issuer(doc, lines, notice, signature_org, kind, headline, plan_title)
     region = _main_region(doc, plan_title, issuer, headline)
+    issuer = _without_province(issuer)
     start, end = _period(doc, plan_title, headline, written or published)
     inferred = False
     if published is None and written is None:

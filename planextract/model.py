@@ -71,6 +71,8 @@ class DocumentMetadata:
     doc_number: str | None
     published_date: date | None
     written_date: date | None
+    # the plan's period; where a document names none (a news report on a year's figures), the
+    # years its figures are about (pipeline.period_of_figures)
     period_start_year: int | None
     period_end_year: int | None
     outlet: str | None

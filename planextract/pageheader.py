@@ -66,10 +66,17 @@ def _lines(text: str) -> list[str]:
     return out
 
 
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
+
 def page_date(line: str) -> date | None:
     """The date of a page's date line; None for a body sentence that happens to hold a date."""
     m = _NUM_DATE.search(line)
     if not m:
+        day_first = _DAY_FIRST.match(line)  # 05.07.2016  11:34: a date line written day first
+        if day_first:
+            d, mo, y = day_first.groups()
+            return _safe_date(y, mo, d) or _safe_date(y, d, mo)
         return None
     rest = (line[:m.start()] + line[m.end():]).strip(" ()（）|｜·-—")
     short = len(rest) <= 40

@@ -15,7 +15,8 @@ from score_extraction import ROOT, score_folder  # noqa: E402
 
 
 def sets() -> list[tuple[str, Path]]:
-    found = [(p.name, p) for p in sorted((ROOT / "eval").glob("set*")) if (p / "gold").is_dir()]
+    numbered = sorted((ROOT / "eval").glob("set*"), key=lambda p: int(p.name[3:]) if p.name[3:].isdigit() else 0)
+    found = [(p.name, p) for p in numbered if (p / "gold").is_dir()]
     dev = ROOT.parent / "shared" / "dev"
     return ([("dev", dev)] if (dev / "gold").is_dir() else []) + found
 

@@ -194,3 +194,13 @@ def test_the_three_industries_listed_by_respectively():
 def test_a_step_reached_names_no_indicator():
     f = one("2021年，全省经济总量首次迈上5万亿元新台阶。", published=date(2022, 1, 21))
     assert (f.indicator_name, f.value, f.unit) == ("经济总量", 5, "万亿元")
+
+
+def test_a_space_after_a_figure_sets_the_next_phrase_apart():
+    facts = extract("湖南省能源工作会：完成能源投资3200亿元 电力装机超8000万千瓦", start=2021, end=2025)
+    assert [f.indicator_name for f in facts] == ["能源投资", "电力装机"]
+
+
+def test_grid_connection_and_a_trailing_etc_are_read_as_written():
+    facts = extract("2026年，安排风电光伏装机规模3000万千瓦、并网2000万千瓦；推动非常规天然气产量突破200亿立方米等。", start=2026, end=2026)
+    assert [f.indicator_name for f in facts][1:] == ["并网", "非常规天然气产量"]

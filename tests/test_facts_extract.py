@@ -148,3 +148,45 @@ def test_all_the_regions_of_a_place_are_the_subject_not_a_figure():
 def test_counts_of_a_plans_own_indicators_are_not_figures():
     facts = extract("《纲要》共提出25项主要指标，其中6项达到时序进度。全市新增企业100家。", published=date(2023, 9, 1))
     assert [(f.value, f.unit) for f in facts] == [(100, "家")]
+
+
+def test_places_each_with_a_bracketed_figure_get_the_measure_the_list_is_introduced_with():
+    text = ("2023年12月全省环境空气质量排名情况如下：\n"
+            "全省 14 个市州PM2.5平均浓度排名按 PM2.5平均浓度由低到高的顺序依次是：张家界(21)、湘西州(24)、怀化(26)、长沙(38)。")
+    facts = extract(text, region="湖南省", code="430000", start=2021, end=2025)
+    assert [(f.region_name, f.indicator_name, f.value, f.role, f.year) for f in facts] == [
+        ("张家界市", "PM2.5平均浓度", 21, "observation", 2023), ("湘西土家族苗族自治州", "PM2.5平均浓度", 24, "observation", 2023),
+        ("怀化市", "PM2.5平均浓度", 26, "observation", 2023), ("长沙市", "PM2.5平均浓度", 38, "observation", 2023)]
+    # two places with figures in brackets are an aside, not a list
+    assert extract("2023年，长沙(38)和怀化(26)空气质量改善。", region="湖南省", code="430000") == []
+
+
+def test_a_straight_quote_closes_a_curly_one_and_the_clause_ends_after_it():
+    facts = extract("2023年，株洲、湘潭退出全国重点城市空气质量“后二十\",全省PM2.5平均浓度35微克/立方米。",
+                    region="湖南省", code="430000")
+    assert [(f.indicator_name, f.region_name) for f in facts] == [("PM2.5平均浓度", "湖南省")]
+
+
+def test_a_multiple_of_an_earlier_figure_keeps_the_subject_for_what_follows():
+    facts = extract("2020年，全市农林牧渔业总产值达564亿元、是“十二五”末的1.5倍，年均增长3.8%。", **WENZHOU)
+    assert [f.indicator_name for f in facts if f.unit == "%"] == ["农林牧渔业总产值增长"]
+
+
+def test_short_lines_that_open_with_their_year_or_verb_go_on_with_the_subject_above():
+    text = "目标\n主营业务收入2027年达到1200亿元左右\n2030年达到1800亿元左右\n年均增长15%左右\n"
+    facts = extract(text, region="湖南省", code="430000", published=date(2025, 7, 5))
+    assert [(f.indicator_name, f.value, f.year) for f in facts][:2] == [("主营业务收入", 1200, 2027), ("主营业务收入", 1800, 2030)]
+    assert facts[2].indicator_name == "主营业务收入增长"
+
+
+def test_a_ratio_of_the_three_sectors_is_three_shares_dated_by_the_year_before_it():
+    facts = extract("2023年，三次产业结构比由2022年的12.4:38.9:48.7调整为11.8:39.6:48.6。", **WENZHOU)
+    assert [(f.indicator_name, f.value, f.kind, f.role, f.year) for f in facts] == [
+        ("三次产业结构比(第一产业)", 12.4, "share", "observation", 2022),
+        ("三次产业结构比(第二产业)", 38.9, "share", "observation", 2022),
+        ("三次产业结构比(第三产业)", 48.7, "share", "observation", 2022),
+        ("三次产业结构比(第一产业)", 11.8, "share", "observation", 2023),
+        ("三次产业结构比(第二产业)", 39.6, "share", "observation", 2023),
+        ("三次产业结构比(第三产业)", 48.6, "share", "observation", 2023)]
+    # a time of day is no ratio
+    assert all(f.kind != "share" for f in extract("2023年10时30:15:20分，全市新增企业120家。", **WENZHOU))

@@ -286,3 +286,27 @@ def test_positions_in_a_ranking_written_without_di():
 def test_per_mille_written_in_words():
     (q,) = find_quantities("人口自然增长率控制在千分之四点五以内")
     assert (q.value, q.unit, q.comparator) == (4.5, "‰", "<=")
+
+
+def test_measures_and_tasks_a_document_lists_are_not_facts():
+    from factkit import extract
+    assert extract("《实施方案》提出7个方面26条具体措施，到2025年PM2.5平均浓度下降到35微克每立方米。", start=2024, end=2025)[0].unit != "条"
+    assert all(f.unit not in ("条", "项") for f in extract("出台支持中小企业发展等六方面53条政策措施，完成50项重点突破任务。"))
+    # a count of things built is a fact
+    assert [f.value for f in extract("到2025年，新开工高速公路4条。", start=2021, end=2025)] == [4]
+
+
+def test_a_bare_magnitude_passed_or_broken_is_a_fact_and_a_size_class_is_not():
+    facts = extract("到2025年，数字产业主营收入规模过万亿元，打造3个收入规模超千亿元的数字产业集群。", start=2021, end=2025)
+    assert [(f.value, f.unit, f.comparator) for f in facts] == [(1.0, "万亿元", ">"), (3.0, "个", "=")]
+    (f,) = extract("2024年，全市农林牧渔总产值破千亿元。", start=2024, end=2024)
+    assert (f.value, f.unit, f.comparator) == (1.0, "千亿元", ">")
+    # 打破 and 通过 are other words, not 破 and 过
+    assert [f for f in extract("2024年，企业打破千亿元市场的垄断，通过百亿元基金投资。", start=2024, end=2024)
+            if f.unit in ("千亿元", "百亿元")] == []
+
+
+def test_a_plans_own_indicators_counted_are_not_facts():
+    facts = extract("中期调整后，规划主要指标23个，其中预期性指标11个、约束性指标12个；到2015年全省地区生产总值达到3万亿元。",
+                    start=2011, end=2015)
+    assert [(f.value, f.unit) for f in facts] == [(3, "万亿元")]

@@ -237,7 +237,7 @@ def test_a_panel_of_regions_by_year_gives_one_observation_per_cell():
     assert len(facts) == 9
     assert {(f.region_name, f.year, f.value) for f in facts} >= {
         ("重庆市", 2022, 29129.03), ("渝北区", 2021, 2235.61), ("两江新区", 2020, 3700.30)}
-    assert {f.indicator_name for f in facts} == {"地区生产总值"}
+    assert {f.indicator_name for f in facts} == {"GDP"}  # as the header writes it (GUIDE: indicator as written)
     assert {f.role for f in facts} == {"observation"}
     # the table gives no unit: its figure written in the prose (29129.03亿元) does
     assert {f.unit for f in facts} == {"亿元"}
@@ -272,3 +272,77 @@ def test_a_table_facts_source_is_its_whole_row_as_written():
 def test_a_restated_figure_names_its_indicator_without_the_restatement():
     facts = extract("2022年全市生产总值经最终核实为6055.41亿元，比初步核算数增加14.69亿元。", published=date(2024, 3, 1))
     assert [f.indicator_name for f in facts] == ["生产总值", "生产总值比初步核算数增加"]
+
+
+RANKED_PANEL = (
+    "初步核算，2023年某市实现地区生产总值1800亿元。下面整理了各区县GDP排行：\n"
+    "GDP排行 | 区域 | 2023年GDP(亿元) | 增速(%) |\n"
+    "1 | 潞州区 | 612.5 | 6.1 |\n"
+    "2 | 襄垣县 | 330.2 | 7.4 |\n"
+    "年份 | GDP(亿元) | 增速(%) |\n"
+    "2023年 | 1800.0 | 5.5 |\n"
+    "2022年 | 1705.3 | 4.9 |\n"
+)
+
+
+def test_a_ranked_panel_gives_each_region_its_rank_figure_and_growth():
+    facts = [f for f in extract(RANKED_PANEL, region="长治市", code="140400", published=date(2024, 3, 1))
+             if f.region_name != "长治市"]
+    assert sorted((f.region_name, f.kind, f.value, f.unit, f.year) for f in facts) == [
+        ("潞州区", "level", 612.5, "亿元", 2023), ("潞州区", "rank", 1.0, "位", 2023), ("潞州区", "rate", 6.1, "%", 2023),
+        ("襄垣县", "level", 330.2, "亿元", 2023), ("襄垣县", "rank", 2.0, "位", 2023), ("襄垣县", "rate", 7.4, "%", 2023)]
+    assert {f.role for f in facts} == {"observation"}
+
+
+def test_a_table_of_years_gives_the_documents_region_one_figure_per_year_and_column():
+    facts = [f for f in extract(RANKED_PANEL, region="长治市", code="140400", published=date(2024, 3, 1))
+             if f.region_name == "长治市" and f.quote in ("1705.3", "4.9", "1800.0", "5.5")]
+    assert sorted((f.year, f.indicator_name, f.value, f.unit, f.kind) for f in facts) == [
+        (2022, "GDP", 1705.3, "亿元", "level"), (2022, "GDP增速", 4.9, "%", "rate"),
+        (2023, "GDP", 1800.0, "亿元", "level"), (2023, "GDP增速", 5.5, "%", "rate")]
+
+
+def test_a_ranked_panel_on_one_line_is_read_like_one_row_per_line():
+    one_line = "2023年某市GDP 1800亿元。 GDP排行 | 区域 | 2023年GDP(亿元) | 增速(%) | 1 | 潞州区 | 612.5 | 6.1 | 2 | 襄垣县 | 330.2 | 7.4 |"
+    facts = extract(one_line, region="长治市", code="140400", published=date(2024, 3, 1))
+    assert {(f.region_name, f.value) for f in facts} >= {("潞州区", 612.5), ("襄垣县", 7.4), ("襄垣县", 2.0)}
+
+
+def test_a_panel_of_bare_years_takes_its_measure_from_the_caption():
+    text = ("2023年湖南各城市GDP排名\n\n"
+            "排名 城市 2023 2022 增量 名义增速\n"
+            "1 长沙 14331.98 13966.11 365.87 2.62%\n"
+            "2 岳阳 4899.54 4696.37 203.17 4.33%\n"
+            "据统计，2023年长沙GDP为14331.98亿元。\n")
+    facts = extract(text, region="湖南省", code="430000", published=date(2024, 3, 1))
+    changsha = {(f.indicator_name, f.year, f.value, f.unit, f.kind) for f in facts if f.region_name == "长沙市"}
+    assert ("GDP", 2023, 14331.98, "亿元", "level") in changsha
+    assert ("GDP", 2022, 13966.11, "亿元", "level") in changsha
+    assert ("GDP增量", 2023, 365.87, "亿元", "increment") in changsha
+    assert ("GDP名义增速", 2023, 2.62, "%", "rate") in changsha
+
+
+def test_a_ranking_whose_columns_name_measures_takes_its_year_from_the_heading_above():
+    text = ("二、湖南省主要城市经济排名（2023年数据）\n"
+            "排名 | 城市 | 地区生产总值(亿元) | 同比增长(%) | 主要产业 |\n"
+            "1 | 长沙市 | 14331 | 4.8 | 工程机械、汽车 |\n"
+            "2 | 岳阳市 | 4899 | 4.3 | 石化 |\n")
+    facts = extract(text, region="湖南省", code="430000", published=date(2024, 5, 1))
+    changsha = sorted((f.indicator_name, f.value, f.unit, f.kind, f.year) for f in facts if f.region_name == "长沙市")
+    assert changsha == [("地区生产总值", 14331, "亿元", "level", 2023), ("地区生产总值同比增长", 4.8, "%", "rate", 2023),
+                        ("地区生产总值排名", 1, "位", "rank", 2023)]
+
+
+def test_a_space_separated_ranking_by_prefecture_city():
+    text = ("GDP排行 地级市 2023年GDP(亿元) 增速(%)\n"
+            "1 长沙市 14331.98 4.8\n"
+            "2 岳阳市 4899.54 4.3\n")
+    facts = extract(text, region="湖南省", code="430000", published=date(2024, 5, 1))
+    assert {(f.region_name, f.value) for f in facts} == {
+        ("长沙市", 1), ("长沙市", 14331.98), ("长沙市", 4.8), ("岳阳市", 2), ("岳阳市", 4899.54), ("岳阳市", 4.3)}
+
+
+def test_a_table_of_years_keeps_reading_past_years_it_does_not_give():
+    text = "年份 | GDP增长率(%) |\n2024 | 点击查看 |\n2023 | |\n2018 | 7.09 |\n2017 | 5.10 |\n"
+    facts = extract(text, region="晋中市", code="140700", published=date(2025, 5, 1))
+    assert [(f.year, f.value, f.kind) for f in facts] == [(2018, 7.09, "rate"), (2017, 5.1, "rate")]

@@ -186,3 +186,56 @@ def test_news_of_a_work_report_reports_last_year_and_lists_this_years_goals():
     facts = extract(text, published=date(2021, 1, 25), start=2021, end=2021, kind="news")
     assert [(f.value, f.role) for f in facts] == [
         (1.78, "observation"), (15, "target"), (100, "target"), (4000, "target")]
+
+
+def test_securing_funds_in_a_year_under_review_is_a_result_not_a_hedge():
+    facts = extract("2023年工作回顾\n这一年，全年完成投资88.5亿元；争取上级资金12.4亿元；签约项目31个。",
+                    published=date(2024, 1, 20), start=2024, end=2024, kind="plan_text")
+    assert [(f.value, f.role, f.is_aspirational) for f in facts if f.value == 12.4] == [(12.4, "observation", False)]
+    # a hedge on any other goal stays one
+    (goal,) = extract("到2025年，争取林业投资达到46亿元以上。", start=2021, end=2025)
+    assert (goal.role, goal.is_aspirational) == ("target", True)
+
+
+def test_a_year_inside_a_bracketed_aside_is_not_the_time_of_the_figures():
+    facts = extract("2024年经济社会发展的主要预期目标建议为：一般公共预算支出（扣除2023年灾后重建专项资金支出外）增长4%以上；"
+                    "规模以上工业增加值增长10%以上。", published=date(2024, 1, 20), start=2024, end=2024, kind="plan_text")
+    assert [(f.value, f.role, f.year) for f in facts] == [(4, "target", 2024), (10, "target", 2024)]
+
+
+def test_a_slogan_heading_set_apart_with_spaces_names_the_year_under_review():
+    text = ("各位代表：\n现在，我代表市人民政府向大会报告工作。\n"
+            "2023年全市上下团结奋斗 攻坚克难 交出了一份高质量发展的优异成绩单\n"
+            "过去的一年，成绩殊为不易。\n"
+            "（一）经济实力实现新跃升。地区生产总值完成3204.5亿元、增长5.8%。\n")
+    facts = extract(text, start=2024, end=2024, published=date(2024, 2, 1), kind="plan_text")
+    assert [(f.value, f.role, f.year) for f in facts] == [(3204.5, "observation", 2023), (5.8, "observation", 2023)]
+
+
+def test_an_undated_page_that_opens_looking_ahead_from_a_year_sets_that_years_goals():
+    text = ("2026年长沙在经济发展、城市治理和民生改善等方面将呈现以下变化：\n"
+            "一、经济高质量发展\n"
+            "预计GDP增长5.5%左右，规上工业增加值增长7%。\n"
+            "二、城市治理\n"
+            "新增1000公顷城市绿地。\n")
+    facts = extract(text)
+    assert [(f.value, f.role, f.year) for f in facts] == [(5.5, "target", 2026), (7, "target", 2026), (1000, "target", 2026)]
+
+
+def test_an_event_told_as_done_dates_an_undated_page_after_it():
+    text = ("2024年6月，省林业局与农发行签署了战略合作协议。\n"
+            "到2023年底，全省森林覆盖率达到62%，林业产值达到5000亿元。")
+    facts = extract(text, published=None, start=None, end=2023, kind="news")
+    assert [(f.value, f.role, f.year) for f in facts] == [(62, "observation", 2023), (5000, "observation", 2023)]
+
+
+def test_a_plans_binding_indicators_listed_are_its_goals():
+    facts = extract("在环境质量方面共有3项约束性指标，分别为：细颗粒物浓度达到35微克/立方米，优良天数比例达到80%。",
+                    published=date(2021, 11, 24), start=2021, end=2025, kind="news")
+    assert [(f.value, f.role, f.year) for f in facts if f.value != 3] == [(35, "target", 2025), (80, "target", 2025)]
+
+
+def test_the_first_years_of_a_period_date_an_undated_review_after_them():
+    text = "“十四五”期间，全省已累计完成交通投资2816亿元。“十四五”前四年，累计新增通车里程700公里以上。"
+    facts = extract(text, published=None, start=2021, end=2025, kind="news")
+    assert all(f.role == "observation" for f in facts)

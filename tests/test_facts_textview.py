@@ -108,3 +108,10 @@ def test_letter_spaced_words_are_read_as_words():
     assert make_view("成 都 、 绵 阳 、 宜 宾3 个市").text == "成都、绵阳、宜宾3 个市"
     assert make_view("政 府 工 作 报 告").text == "政府工作报告"
     assert make_view("指标 单位 2020年").text == "指标 单位 2020年"  # cells of a table stay apart
+
+
+def test_a_toneless_gloss_repeated_after_one_character_is_dropped():
+    view = make_view("經初步核算(suan),全區(qu)(qu)(qu)生產總值565.7億元(yuan)")
+    assert view.text == "经初步核算,全区生产总值565.7亿元"
+    # an acronym in brackets is no gloss
+    assert make_view("研发经费(R&D)投入").text == "研发经费(R&D)投入"

@@ -456,3 +456,124 @@ def test_a_news_version_of_a_bulletin():
     m = extract_metadata(make("温州市统计局发布2023年国民经济和社会发展统计公报。2023年温州市地区生产总值9718.9亿元，"
                               "比上年增长7.3%。全市常住人口976万人。", fmt="plain_text"))
     assert m.plan_title == "2023年温州市国民经济和社会发展统计公报"
+
+
+# ----------------------------------------------------------------- issuers and titles as named
+
+def test_the_speaker_of_a_work_report_is_not_part_of_its_title():
+    m = extract_metadata(make("1月15日上午，湖南省第十四届人民代表大会第三次会议开幕，湖南省省长李明作湖南省人民政府工作报告。\n"
+                              "报告回顾湖南省2024年工作：全省地区生产总值增长5.1%。"))
+    assert m.plan_title == "2025年湖南省人民政府工作报告"
+    assert m.issuer == "湖南省人民政府"
+
+
+def test_a_bulletin_signed_by_bureau_and_survey_team_letter_spaced():
+    m = extract_metadata(make("株洲市2023年国民经济和社会发展统计公报\n来源：株洲市统计局\n"
+                              "株 洲 市 统 计 局\n国家统计局株洲调查队\n2024年3月20日\n"
+                              "初步核算，全年全市地区生产总值3800亿元，比上年增长5.0%。比上年 比上年 比上年"))
+    assert m.issuer == "株洲市统计局、国家统计局株洲调查队"
+
+
+def test_an_office_named_by_its_level_takes_the_region_it_serves():
+    m = extract_metadata(make("近日，自治区政府办公厅印发《宁夏回族自治区数字经济三年行动方案》，提出到2025年数字经济规模达到2000亿元。"))
+    assert m.issuer == "宁夏回族自治区人民政府办公厅"
+    m = extract_metadata(make("近日，省政府办公厅印发通知，制定加快湖南省先进制造业集群发展行动方案(2024-2026年)，一起来看。\n"
+                              "到2026年，湖南省先进制造业集群营业收入达到3万亿元。"))
+    assert m.issuer == "湖南省人民政府办公厅"
+    assert m.plan_title == "加快湖南省先进制造业集群发展行动方案(2024-2026年)"
+
+
+def test_a_city_body_goes_by_its_city_not_its_province():
+    m = extract_metadata(make("近期，湖南省株洲市林业局印发《株洲市林业发展“十四五”规划》。到2025年，森林覆盖率稳定在62%以上。"))
+    assert m.issuer == "株洲市林业局"
+    # a municipality's district keeps the municipality's name
+    m = extract_metadata(make("近期，重庆市渝北区统计局发布数据：2023年全区地区生产总值2200亿元，比上年增长6%。"))
+    assert not (m.issuer or "").startswith("渝北区")
+
+
+def test_a_region_outline_and_a_work_report_are_their_governments():
+    m = extract_metadata(make("2024年夏县政府工作报告\n一、2023年工作回顾\n各位代表：全县地区生产总值增长6%。"))
+    assert m.issuer == "夏县人民政府"
+
+
+def test_a_page_naming_no_plan_period_covers_the_years_of_its_figures():
+    from planextract.pipeline import process_document
+    meta, facts = process_document(make("记者从市统计局获悉，2023年全市地区生产总值达到1200亿元，同比增长6.1%；"
+                                         "2022年全市地区生产总值为1130亿元。"))
+    assert meta.period_end_year == 2023 and meta.period_start_year == 2022
+
+
+def test_a_broken_report_title_line_is_not_the_plan():
+    m = extract_metadata(make("湖南省人民政府\n关于十四五规划和二○三五年远景目标纲要\n实施情况中期评估的报告\n"
+                              "受省政府委托，现将《湖南省国民经济和社会发展第十四个五年规划和二○三五年远景目标纲要》实施情况中期评估报告如下。"))
+    assert m.plan_title == "湖南省国民经济和社会发展第十四个五年规划和二○三五年远景目标纲要"
+
+
+def test_a_plan_implemented_far_down_a_page_is_a_programme_not_its_subject():
+    m = extract_metadata(make("湖南省“十三五”成绩单公布。" + "全省经济稳步增长，民生持续改善。" * 12 +
+                              "通过实施以数字化为引领的创新驱动发展战略行动计划，集聚企业3000余家。"))
+    assert "行动计划" not in (m.plan_title or "")
+
+
+@pytest.mark.parametrize("text", [
+    "根据文件显示，“十四五”期间，湖南将优先布局新能源开发，到2025年装机达到5000万千瓦。",
+    "【湖南公布环保整改方案】《整改方案》要求确保空气质量明显改善，到2025年PM2.5平均浓度下降10%。",
+])
+def test_a_page_quoting_a_plan_by_name_tells_of_it(text):
+    assert extract_metadata(make(text)).doc_kind == "news"
+
+
+def test_a_plan_speaking_of_itself_stays_plan_text():
+    text = "湖南省新能源发展规划\n本规划提出，到2025年，全省新能源装机达到5000万千瓦。"
+    assert extract_metadata(make(text)).doc_kind == "plan_text"
+
+
+def test_a_work_report_looking_back_on_the_past_year_is_the_next_years_report():
+    m = extract_metadata(make("各位代表：\n现在，我代表市人民政府向大会报告工作。\n"
+                              "2023年全市上下团结奋斗 交出了一份优异成绩单\n过去的一年，成绩殊为不易。"
+                              "株洲市地区生产总值完成3204.5亿元。"))
+    assert m.period_end_year == 2024
+
+
+def test_the_government_that_reports_says_which_it_is():
+    m = extract_metadata(make("各位代表：\n现在，我代表市人民政府向大会报告工作。\n"
+                              "2023年全市地区生产总值增长5.6%，增速居全省第一；全省各市中，株洲市工业增加值增长7%。"))
+    assert m.region_name == "株洲市"
+
+
+def test_a_county_that_names_itself_by_its_short_name():
+    m = extract_metadata(make("2023年政府工作报告\n各位代表：\n过去一年，是黎平发展史上极不平凡的一年。全县上下在黔东南州委的坚强领导下，"
+                              "县委县政府团结带领全县人民，赋予黎平全新发展定位，全县地区生产总值增长4.5%。"))
+    assert m.region_name == "黎平县"
+
+
+def test_a_districts_work_report_is_titled_with_its_city():
+    m = extract_metadata(make("一、2023年工作回顾\n二、2024年重点工作\n各位代表：我代表区人民政府向大会报告工作。"
+                              "区委带领全区人民，五华区地区生产总值增长6%，全区固定资产投资增长8%。\n昆明市五华区"))
+    assert m.plan_title == "2024年昆明市五华区人民政府工作报告"
+
+
+def test_a_ranking_page_and_a_bulletin_signed_atop_the_page():
+    assert extract_metadata(make("2023年湖南各市GDP排行榜\n下面本文整理了各市GDP数据。\n排名 | 城市 | 2023年GDP |\n"
+                                 "1 | 长沙市 | 14331.98 |\n")).doc_kind == "news"
+    m = extract_metadata(make("株 洲 市 统 计 局\n国家统计局株洲调查队\n\n2023年，全市上下坚持稳中求进，经济运行稳中向好。"))
+    assert (m.doc_kind, m.issuer, m.period_end_year) == ("statistical_bulletin", "株洲市统计局、国家统计局株洲调查队", 2023)
+    m = extract_metadata(make("2023年湖南省人口变动情况抽样调查主要数据公报\n根据抽样调查，年末全省常住人口6568万人。"))
+    assert m.doc_kind == "statistical_bulletin"
+
+
+def test_a_date_line_written_day_first():
+    m = extract_metadata(make("湖南省出台意见推进重点产业发展\n\n05.07.2016  11:34\n\n日前，湖南省发布关于推进重点产业发展的若干意见。"))
+    assert m.published_date == date(2016, 7, 5)
+
+
+def test_a_headline_year_that_names_a_goal_does_not_date_the_page():
+    m = extract_metadata(make("长沙直取“智造之城”：2027年总量欲达2万亿\n\n"
+                              "10月11日，长沙召开动员大会，发布《行动计划（2024~2027年）》，提出到2027年制造业总量达2万亿元以上。"))
+    assert m.published_date is None or m.published_date.year == 2024
+
+
+def test_a_work_reports_year_is_not_the_horizon_it_names():
+    m = extract_metadata(make("中新社太原2月2日电 山西省第十四届人民代表大会第五次会议2月2日开幕。山西省省长作政府工作报告时表示，"
+                              "2025年，山西规上原煤产量13.05亿吨。2026年，山西将推动能源转型。到2030年，新能源装机占比达到60%。"))
+    assert m.plan_title.startswith("2026年")

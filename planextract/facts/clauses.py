@@ -24,7 +24,8 @@ _VERB = _verb_pattern(lx.CLAUSE_VERBS)
 _KIND_VERB = _verb_pattern(lx.INCREMENT_VERBS + lx.LEVEL_VERBS)
 _SENTENCE_HEDGE = re.compile(
     r"^[\s—－-]*(?:[^，。；,;]{0,40}?(?:提到|提出|指出|明确|要求|表示|显示)[，,:：]\s*)?"  # 计划提到，力争到2022年…
-    r"(?:(?:到|至|力争到|争取到)?\s*20\d\d\s*年(?:底|末)?[，,]?\s*)?(?:全市|全省|我市|本市)?(?:力争|争取|争创|努力)")
+    r"(?:(?:到|至|力争到|争取到)?\s*20\d\d\s*年(?:底|末)?[，,]?\s*)?(?:全市|全省|我市|本市)?"
+    r"(?:力争|争取(?!" + lx.SECURING_FUNDS + r")|争创|努力)")
 _RANK_VERB_TAIL = re.compile(r"(?:位居|位于|位列|排名|排在|跻身|稳居|跃居|升至|保持在|保持|进入|居于|居|列|排)$")
 _SPLIT_LIST = re.compile(r"、|和|及|与")
 _MEASURABLE_HEAD = ("值", "额", "率", "数", "量", "比重", "占比", "指数", "水平", "密度", "规模", "收入",
@@ -56,6 +57,7 @@ def is_hedged(scope: str, whole_sentence: bool) -> bool:
     if whole_sentence:
         return True
     # the hedge must reach the number: no other verb-led clause between them
+    scope = re.sub("争取(?=" + lx.SECURING_FUNDS + ")", "获得", scope)  # securing funds hedges nothing
     last_hedge = max(scope.rfind(h) for h in lx.HEDGES)
     if last_hedge < 0:
         return False
@@ -130,7 +132,8 @@ def is_heading(sentence: str) -> bool:
 
 _SECTION_HEADING = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.．、](?!\d)|第[一二三四五六七八九十]+[章节部分])?"
-    r"\s*[^\s，。；,;：:]{2,24}\s*$")
+    # (a slogan-like heading may set its phrases apart with spaces: 2024年全市上下解放思想 奋发进取 交出了…成绩单)
+    r"\s*(?:[^\s，。；,;：:]{2,24}|[^\s，。；,;：:]{4,}(?:[ \u3000][^\s，。；,;：:]{4,}){1,4})\s*$")
 
 
 _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.．、](?!\d)|"
@@ -170,9 +173,11 @@ def prefix_noun(sentence: str, end: int, clause_end: int) -> str:
     m = re.search(r"、\s*\d", rest)
     if m:
         rest = rest[:m.start()]
+    if re.match(r"[ \u3000]+[\u4e00-\u9fff]", rest) and (re.search(r"\d", rest) or re.match(r"\s*(?:这|此|该|今年|去年|近年)", rest)):
+        return ""  # 完成能源投资4200亿元 电力装机超1亿千瓦: a space sets the next phrase apart
     rest = rest.lstrip("的 ")
     if not rest or rest[0] in "，,。；;、和及与或（(.!?！？:：" or _VERB.match(rest) or \
-            rest.startswith(("左右", "以上", "各", "大关", "台阶", "关口", "新台阶", "新关口", "量级", "规模")):
+            rest.startswith(("左右", "以上", "各", "大关", "台阶", "关口", "新台阶", "新关口", "量级", "规模", "等")):
         return ""
     return clean_indicator(rest)
 

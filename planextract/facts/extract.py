@@ -90,6 +90,9 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
         lines = lines_with_offsets("".join(chars))
     regions = rs.index_regions(view.text, ctx.region_code)
     section = Section()
+    carried = ""
+    preamble: Section | None = None  # a first line introducing the whole page (…将呈现以下变化：)
+    seen_heading = False
     for index, (start, line) in enumerate(lines):
         if index in consumed or not line.strip():
             continue
@@ -98,13 +101,28 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
             # a numbered heading opens a new section; an unnumbered short line (a table cell, a
             # byline, a subheading that repeats the headline's year) only when it says what the
             # section holds (回顾2023, 主要目标)
+            seen_heading = True
             if heading.role is not None or cl.is_numbered(line):
                 section = heading.under(section)
+                if preamble is not None and section.role is None and section.mark is None:
+                    # 2025年重庆…将呈现以下变化：/ 一、经济高质量发展: the opening line speaks for
+                    # every section that says nothing of its own
+                    section = Section(preamble.role, preamble.mark, section.level)
             continue
-        found = _paragraph_facts(line, start, ctx, regions, section)
+        found = _paragraph_facts(line, start, ctx, regions, section, carried)
         facts.extend(found)
+        # 主营业务收入2017年达到2400亿元左右 / 2020年达到3800亿元左右 / 年均增长20%左右: short lines
+        # that go on with the subject of the line before
+        carried = found[-1].indicator_name if found and len(line.strip()) <= 40 else ""
         if line.rstrip().endswith((":", "：")):
             section = Section.introducing(line, ctx, section)
+            if not seen_heading and not found and preamble is None and section.role == "target" \
+                    and section.mark is not None and not section.mark.partial:
+                preamble = section  # only a line that sets goals for a year speaks for the page
+                if not ctx.dated:
+                    # an undated page that opens with 2025年重庆…将呈现以下变化： looks ahead from that year
+                    ctx = replace(ctx, reference_year=preamble.mark.year, reference_inferred=True, dated=True,
+                                  plan_end=ctx.plan_end or preamble.mark.year)
     facts.sort(key=lambda f: f.char_start)  # reading order
     return [_to_original(f, view, text) for f in facts]
 
@@ -154,9 +172,16 @@ def _heading_level(heading: str) -> int:
     return next((level for pattern, level in _LEVELS if pattern.match(heading)), 9)
 
 
+_CONTINUING_LINE = re.compile(r"^\s*(?:(?:到|至)?\s*(?:19|20)\d\d\s*年(?:底|末)?\s*(?:达到|达|突破|超过|实现)|"
+                              r"(?:年均|每年|累计)?(?:增长|增速|提高|下降))")
+
+
 def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.RegionIndex,
-                     section: Section | None = None) -> list[Fact]:
+                     section: Section | None = None, carried: str = "") -> list[Fact]:
+    """`carried`: the subject of the line before, for a short line that opens with its year or its
+    verb (2020年达到3800亿元左右)."""
     facts: list[Fact] = []
+    inherited = carried if carried and len(line.strip()) <= 40 and _CONTINUING_LINE.match(line) else ""
     section = section or Section()
     paragraph_mark: TimeMark | None = section.mark
     paragraph_period: TimeMark | None = None
@@ -169,12 +194,24 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
         marks = time_marks(sentence, ctx.reference_year if ctx.dated else None, ctx.reference_inferred)
         quantities = [] if (number == 0 and cl.is_heading(sentence)) or not may_hold_quantity(sentence) \
             else find_quantities(sentence)
+        ratios = list(_SECTOR_RATIO.finditer(sentence)) if ("∶" in sentence or ":" in sentence) \
+            and "三次产业" in sentence else []
+        if ratios:  # 三次产业结构比为6.9:40.1:53.0: three shares, read below, not three loose numbers
+            quantities = [q for q in quantities if not any(r.start() <= q.start < r.end() for r in ratios)]
+            facts.extend(_sector_ratio_facts(sentence, line_start + offset, ratios, marks, paragraph_mark, ctx,
+                                             section.role))
         if quantities:
             start = line_start + offset
             mentions = [replace(m, start=m.start - start, end=m.end - start)
                         for m in regions.within(start, start + len(sentence))]
             facts.extend(_sentence_facts(sentence, start, quantities, marks, paragraph_mark, paragraph_period,
-                                         ctx, mentions, section.role, goal_paragraph))
+                                         ctx, mentions, section.role, goal_paragraph,
+                                         inherited=inherited if number == 0 else ""))
+        if "(" in sentence or "（" in sentence:
+            start = line_start + offset
+            mentions = [replace(m, start=m.start - start, end=m.end - start)
+                        for m in regions.within(start, start + len(sentence))]
+            facts.extend(_region_value_list(sentence, start, mentions, marks, paragraph_mark, ctx, section.role))
         for mark in marks:
             if not mark.outlook:
                 paragraph_mark = mark
@@ -183,13 +220,83 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
     return facts
 
 
+_SECTOR_RATIO = re.compile(r"(?<![\d.:∶])(\d{1,2}(?:\.\d+)?)\s*[∶:]\s*(\d{1,2}(?:\.\d+)?)\s*[∶:]\s*(\d{1,2}(?:\.\d+)?)(?![\d.:∶])")
+_SECTORS = ("第一产业", "第二产业", "第三产业")
+
+
+def _sector_ratio_facts(sentence: str, sentence_start: int, ratios, marks, paragraph_mark, ctx: DocContext,
+                        section: str | None) -> list[Fact]:
+    """三次产业结构比由2020年的34.35:16.86:48.79调整到33.22:18.56:48.22: each ratio of the three
+    sectors is three shares (unit as written: none), dated by the year before it."""
+    facts = []
+    for ratio in ratios:
+        before = sentence[:ratio.start()]
+        total = sum(float(v) for v in ratio.groups())
+        if "三次产业" not in before or not 95 <= total <= 105:
+            continue  # not the three sectors, or not shares of a whole
+        name = re.match(r"三次产业[^\d由从为是:：∶，,；;]*", before[before.rfind("三次产业"):]).group(0)
+        name = re.sub(r"(?:达到|调整|优化|变|发展|\s)+$", "", name)
+        for index, value in enumerate(ratio.groups()):
+            q = Quantity(ratio.start(index + 1), ratio.end(index + 1), float(value), None, "", "=")
+            mark, inferred = _time_for(q, marks, paragraph_mark, sentence, clauses(sentence))
+            role, year = _role_and_year(mark, before, sentence[:clauses(sentence)[0][1]], ctx, section, sentence, before)
+            if not GOAL_WORDS.search(before):  # a structure as it stands: a result
+                role = "observation"
+                year = mark.year if mark is not None else (ctx.latest_reported or ctx.reference_year)
+            start_year = re.search(r"((?:19|20)\d\d)\s*年的?\s*$", before)
+            if start_year:  # 由2022年的12.4:38.9:48.7: the structure of that year
+                year, inferred = int(start_year.group(1)), False
+            facts.append(Fact(
+                role=role, indicator_name=f"{name}({_SECTORS[index]})", value=q.value, value_high=None, unit="",
+                comparator="=", kind="share", year=year, year_inferred=inferred,
+                region_name=ctx.region_name, region_code=ctx.region_code,
+                char_start=sentence_start + ratio.start(), char_end=sentence_start + ratio.end(),
+                source_text=sentence, sentence_start=sentence_start))
+    return facts
+
+
+_BRACKETED_VALUE = re.compile(r"\s*[（(]\s*(-?\d+(?:\.\d+)?)\s*[)）]")
+_LIST_MEASURE = re.compile(r"按\s*([^，,；;：:]{2,20}?)\s*(?:由|从)")
+_LIST_LEAD = re.compile(r"(?:排名|排序|排位)?(?:情况)?(?:按[^，,；;：:]{2,30}?顺序)?(?:依次|分别)?(?:是|为|如下)?\s*[:：]?\s*$")
+
+
+def _region_value_list(sentence: str, sentence_start: int, mentions, marks, paragraph_mark, ctx: DocContext,
+                       section: str | None) -> list[Fact]:
+    """…排名按空气质量综合指数由小到大的顺序依次是：张家口(2.46)、秦皇岛(3.80)、承德(3.81)…: a
+    list of places, each with its figure in brackets, gives each place its figure of the measure
+    the list is introduced with."""
+    items = [(m, v) for m in mentions if (v := _BRACKETED_VALUE.match(sentence, m.end))]
+    if len(items) < 3:
+        return []
+    intro = sentence[:items[0][0].start]
+    named = _LIST_MEASURE.search(intro)
+    measure = named.group(1) if named else cl.clean_indicator(_LIST_LEAD.sub("", re.split(r"[，,；;]", intro)[-1]))
+    measure = re.sub(r"^.*?[个家座](?:设区市|地级市|市州|城市|县|区县|县市区)", "", re.sub(r"\s+", "", measure))
+    if not measure:
+        return []
+    facts = []
+    for mention, value in items:
+        q = Quantity(value.start(1), value.end(1), float(value.group(1)), None, "", "=")
+        mark, inferred = _time_for(q, marks, paragraph_mark, sentence, clauses(sentence))
+        role, year = _role_and_year(mark, intro, sentence[:clauses(sentence)[0][1]], ctx, section, sentence, intro)
+        if not GOAL_WORDS.search(intro):  # places ranked by what was measured: results
+            role = "observation"
+            year = mark.year if mark is not None else (ctx.latest_reported or ctx.reference_year)
+        facts.append(Fact(
+            role=role, indicator_name=measure, value=q.value, value_high=None, unit="", comparator="=",
+            kind="level", year=year, year_inferred=inferred, region_name=mention.region.name,
+            region_code=mention.region.code, char_start=sentence_start + mention.start,
+            char_end=sentence_start + value.end(), source_text=sentence, sentence_start=sentence_start))
+    return facts
+
+
 def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark, paragraph_period, ctx,
-                    mentions=(), section=None, goal_paragraph=False):
+                    mentions=(), section=None, goal_paragraph=False, inherited=""):
     spans = clauses(sentence)
     subjects = rs.subject_mentions(sentence, list(mentions), spans) if mentions else []
     starts = [q.start for q in quantities]
     whole_hedge = cl.sentence_hedged(sentence)
-    subject = ""
+    subject = cl.without_rate_words(inherited) if inherited else ""
     facts: list[Fact] = []
     respectively: dict[int, list[Fact]] = {}
     respectively_subject: dict[int, str] = {}  # what the sentence spoke of before a 分别 list
@@ -542,7 +649,7 @@ def _period_start(kind, per_year, role, mark, paragraph_period, ctx) -> int | No
 # ---- tables ---------------------------------------------------------------------
 
 _PROSE_UNIT = r"\s*((?:万亿|千亿|亿|万|千)?元|(?:万|亿)?(?:人|户|吨|千瓦时|千瓦))"
-_CONVENTIONAL_UNITS = {"地区生产总值": "亿元", "人均地区生产总值": "元"}  # statistical tables' usual units
+_CONVENTIONAL_UNITS = {"地区生产总值": "亿元", "人均地区生产总值": "元", "GDP": "亿元", "人均GDP": "元"}  # statistical tables' usual units
 
 
 def _units_from_prose(table_facts: list[TableFact], text: str) -> list[TableFact]:
@@ -553,8 +660,10 @@ def _units_from_prose(table_facts: list[TableFact], text: str) -> list[TableFact
     for t in table_facts:
         if not t.unit and t.kind not in ("rate", "share", "rank"):
             missing.setdefault(t.indicator, []).append(t)
-    for indicator, group in missing.items():
-        unit = None
+    found: dict[str, str] = {t.indicator: t.unit for t in table_facts if t.unit}
+    # GDP增量 after GDP: an increment is counted in its indicator's unit
+    for indicator, group in sorted(missing.items(), key=lambda kv: kv[0].endswith("增量")):
+        unit = found.get(indicator[:-2]) if indicator.endswith("增量") else None
         for t in group:
             number = t.quote.text.strip() if t.region_label else None
             m = re.search(r"(?<![\d.])" + re.escape(number) + _PROSE_UNIT, text) if number else None
@@ -563,6 +672,7 @@ def _units_from_prose(table_facts: list[TableFact], text: str) -> list[TableFact
                 break
         unit = unit or _CONVENTIONAL_UNITS.get(indicator)
         if unit:
+            found[indicator] = unit
             for t in group:
                 t.unit = unit
     return table_facts

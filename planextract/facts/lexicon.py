@@ -45,6 +45,8 @@ COMPARATOR_AFTER = [  # words right after number and unit
 APPROX_INFIX = ("余", "多")  # 100余家, 100多家
 
 HEDGES = ("力争", "争取", "争创", "努力")
+# 争取上级资金12亿元: 争取 as the verb that secures funds (a result, reported), not a hedge on a goal
+SECURING_FUNDS = r"(?:上级|中央|国家|省级?|市级?)?(?:各类|各项)?(?:资金|补助)"
 
 # ---- verbs that govern a number's kind --------------------------------------
 INCREMENT_VERBS = ["新增", "新认定", "新培育", "新引进", "新建", "新上", "再建设", "引进培育", "引育",
@@ -78,7 +80,8 @@ PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2
 # an indicator that starts with one of these continues the subject of an earlier clause
 # (…增加值1200亿元，同比增长9.6%，占GDP比重14.2%)
 DEPENDENT_HEADS = ("占", "比重", "比上年", "较上年", "比初步", "较初步", "比去年", "较去年", "增速", "增长", "年均", "增幅", "降幅", "下降", "提高", "提升", "增加", "减少",
-                   "降低", "上升", "上涨", "涨幅")
+                   "降低", "上升", "上涨", "涨幅",
+                   "是")  # …2802亿元，是“十二五”末的1.9倍: the multiple is of the earlier subject
 # a bare head that names nothing on its own (…企业1200家，总数达6800家)
 GENERIC_HEADS = ("总数", "总量", "总额", "数量", "规模", "总规模", "占比", "比例",
                  # a rank's move names nothing either (由第六升至第五)
@@ -101,9 +104,9 @@ LEADING_NOISE = re.compile(
     r"(?:比|较|与)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?|上年(?:末|同期)?|去年(?:同期)?|[“\"]?十[一二三四五]五[”\"]?末)(?:相比)?[，,]?|"
     r"(?:到|至)?(?:今年|去年|明年|本年|上年)(?:上半年|前三季度|一季度|底|末)?[，,]?|上半年|前三季度|"
     r"(?:提出|明确|要求|指出|表示|强调)(?:了)?[，,：:]?|预计(?:将|可|能)?|有望|可望|"
-    r"另外|并且|以及|并|且|将|要|再|还|也|均|已|共有|现有|共|全面|基本|持续|进一步|"
+    r"另外|并且|以及|并(?![网购])|且|将|要|再|还|也|均|已|共有|现有|共|全面|基本|持续|进一步|"
     r"全市|全省|全区|全县|全国|我市|我省|本市|本省|市域|全域|全年|同比|比上年|较上年|"
-    r"力争|争取|争创|努力|确保|预计|计划|实现|完成|新增|累计|每年|年均|"
+    r"力争|争取|争创|努力|确保|推动|推进|促进|预计|计划|实现|完成|新增|累计|每年|年均|"
     r"新认定|新培育|新引进|新建|建成|打造|拥有|认定|培育|引进|招引|引育|创建|形成|各|"
     r"连续[一两二三四五六七八九十\d]+年)+")
 TRAILING_NOISE = re.compile(
@@ -112,7 +115,7 @@ TRAILING_NOISE = re.compile(
     r"实现|完成|到|至|的|了|共|累计|总计|合计|从|由|力争|争取|努力|新增|连续[一两二三四五六七八九十\d]+年|(?:从|由|比|较)?(?:19|20)\d\d年(?:底|末)?|\s)+$")
 
 # short lines of page furniture (counters, contact lines) that carry numbers but no facts
-PAGE_FURNITURE = re.compile(r"浏览次数|浏览量|访问量|访问人数|访问次数|阅读量|阅读数|点击量|点击数|本网站|本站|评论|点赞|收藏|转发|"
+PAGE_FURNITURE = re.compile(r"关键字|关键词|浏览次数|浏览量|访问量|访问人数|访问次数|阅读量|阅读数|点击量|点击数|本网站|本站|评论|点赞|收藏|转发|"
                             r"责任编辑|联系电话|版权所有|Copyright|ICP备")
 PAGE_FURNITURE_MAX_CHARS = 80
 

@@ -35,7 +35,7 @@ RANK = re.compile(
     r"(?P<form>前|第)\s?(?P<n>\d+|[一二三四五六七八九十]+)\s?(?P<unit>位|名|强)?")
 FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十百千]+|\d+)分之(?P<num>[一二三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?|"
                       r"\d+(?:\.\d+)?)")
-BARE_MAGNITUDE = re.compile(r"(?P<verb>突破|超过|达到|迈上|跨越|迈入|超|形成(?=[^，。；,;]{2,6}规模))(?P<mag>万亿|千亿|百亿)(?P<yuan>元)?(?P<tail>大关|台阶|级)?")
+BARE_MAGNITUDE = re.compile(r"(?P<verb>突破|超过|达到|迈上|跨越|迈入|超|(?<![通经])过|(?<![打攻])破|形成(?=[^，。；,;]{2,6}规模))(?P<mag>万亿|千亿|百亿)(?P<yuan>元)?(?P<tail>大关|台阶|级)?")
 _HAS_CHINESE_NUMERAL = re.compile(r"[一二两三四五六七八九十]")
 _HAS_BARE_MAGNITUDE = re.compile("万亿|千亿|百亿")
 _ANY_NUMBER = re.compile(r"[\d一二两三四五六七八九十]|万亿|千亿|百亿")
@@ -292,6 +292,9 @@ def _is_qualifier(sentence: str, m: re.Match, unit: str, end: int) -> bool:
     return rest.startswith(lx.QUALIFIED_NOUNS)
 
 
+_ADMIN_UNITS = re.compile(r"\s*(?:设区市|地级市|市州|市（州）|市\(州\)|县（市、区）|县\(市、区\)|县（市）|县\(市\)|县市区|区县|县区|县市|乡镇|街道|省份|省区市)")
+
+
 def _is_structure(sentence: str, m: re.Match, end: int) -> bool:
     """等4个维度, 18项具体指标, 10项重点任务: counts of a document's own parts."""
     if m.group("unit") not in lx.COUNT_UNIT_SET:
@@ -299,7 +302,15 @@ def _is_structure(sentence: str, m: re.Match, end: int) -> bool:
     if sentence[max(0, m.start() - 1):m.start()] == "等":
         return True
     rest = sentence[end:].lstrip("的")
-    return rest.startswith(lx.STRUCTURAL_NOUNS)
+    if rest.startswith(lx.STRUCTURAL_NOUNS):
+        return True
+    if m.group("unit") in ("条", "项") and re.match(r"[\u4e00-\u9fff]{0,4}?(?:措施|举措|任务|条款)", rest):
+        return True  # 26条具体措施, 53条政策措施, 50项重点突破任务
+    if re.search(r"全(?:省|市|区|国)\s*$", sentence[max(0, m.start() - 4):m.start()]) and _ADMIN_UNITS.match(rest):
+        return True  # 全省11个设区市…排名: the units a statement ranges over, not a count it reports
+    # 具体措施26条, 政策措施53条, 重点任务50项: the measures a document lists, counted after their noun
+    # 预期性指标11个: a plan's own indicators, counted
+    return re.search(r"(?:措施|举措|政策|任务|条款|意见|指标)(?:共|有|共有|达|合计)?$", sentence[max(0, m.start() - 6):m.start()]) is not None
 
 
 _RANK_MOVES = "升跃上提前进降退下回"  # 由第六升至第五: the rank moves on
@@ -422,6 +433,9 @@ def _bare_magnitudes(sentence: str) -> list[Quantity]:
         start = m.start("mag")
         if start < len(sentence) and start > 0 and sentence[start - 1].isdigit():
             continue
+        rest = sentence[m.end():]
+        if not m.group("tail") and m.group("verb") != "形成" and (rest.startswith("的") or rest.startswith(lx.QUALIFIED_NOUNS)):
+            continue  # 超千亿元的产业集群, 过百亿产业: a size class of the thing counted
         comparator = dict(lx.COMPARATOR_BEFORE).get(m.group("verb"), "=" if m.group("verb") == "形成" else ">")
         out.append(Quantity(start, m.end(), 1.0, None, m.group("mag") + "元", comparator, after=m.end()))
     return out

@@ -10,7 +10,7 @@ import re
 # heading number (3. 建设…)
 SENTENCE_END = re.compile(r"[。！？!?]+|(?<=[\u4e00-\u9fff%）)”])\.(?=\s|$|[\u4e00-\u9fff])")
 CLAUSE_END = re.compile(r"[，,；;：:|｜]")
-_CLAUSE_MARKS = re.compile(r"[，,；;：:|｜（(“《）)”》]")  # a table's pipe ends a clause too
+_CLAUSE_MARKS = re.compile(r"[，,；;：:|｜（(“《）)”》\"]")  # a table's pipe ends a clause too
 
 
 def lines_with_offsets(text: str) -> list[tuple[int, str]]:
@@ -38,14 +38,20 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 
     A delimiter inside parentheses or quotes does not end a clause.
     """
-    spans, start, depth = [], 0, 0
+    spans, start, opened = [], 0, []
     for m in _CLAUSE_MARKS.finditer(sentence):  # only the marks, not every character
         ch, i = m.group(), m.start()
-        if ch in "（(“《":
-            depth += 1
+        if ch == '"':  # a straight quote closes the quote it follows (“后十") or opens one
+            if opened and opened[-1] in '“"':
+                opened.pop()
+            else:
+                opened.append(ch)
+        elif ch in "（(“《":
+            opened.append(ch)
         elif ch in "）)”》":
-            depth = max(0, depth - 1)
-        elif depth == 0:
+            if opened:
+                opened.pop()
+        elif not opened:
             spans.append((start, i))
             start = i + 1
     spans.append((start, len(sentence)))

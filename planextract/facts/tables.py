@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import regions as rs
 from . import lexicon as lx
 
 YEAR_CELL = re.compile(r"((?:19|20)\d\d)\s*年")
@@ -42,8 +43,12 @@ _INDICATOR_HEAD = re.compile(r"^(?:主要|一级|二级|三级|具体|类别及)
                              r"^(?:产品|行业)(?:名称)?$")
 # a panel of regions: one row per region, one column per year (各区县 | 2022年GDP | 2021年GDP)
 _REGION_HEAD = re.compile(r"^(?:年份/|年度/)?(?:各|全省各|全市各)?(?:地区|区县|县区|县市区|县\(市、区\)|县（市、区）|"
-                          r"区域|市州|市\(州\)|市（州）|城市|地市|市县|省份|省区市|地区名称)(?:/年份|/年度)?$")
-_REGION_ALIASES = {"GDP": "地区生产总值", "人均GDP": "人均地区生产总值"}
+                          r"区域|市州|市\(州\)|市（州）|城市|地市|地级市|设区市|市县|省份|省区市|地区名称|城市名称)(?:/年份|/年度)?$")
+_RANK_HEAD = re.compile(r"^[\u4e00-\u9fffA-Za-z]{0,6}?(?:排名|排行|排序|名次|位次)$")
+_YEAR_LABEL_HEAD = re.compile(r"^(?:年份|年度|时间)$")
+_BARE_YEAR_HEAD = re.compile(r"^((?:19|20)\d\d)$")
+# a panel's other columns: a measure of the latest year's figure (增速(%), 增量, 名义增速)
+_PANEL_MEASURE = re.compile(r"^(?:名义|实际|同比|可比)?(?:增速|增长率?|增幅|增量|占比|比重)$")
 _SERIAL_HEAD = re.compile(r"^(?:序号|编号|序)$")
 _UNIT_HEAD = re.compile(r"^(?:计量)?单位$")
 _ATTRIBUTE_HEAD = re.compile(r"属性")
@@ -118,6 +123,9 @@ class Columns:
     label_offset: int = 0             # cells before the indicator cell in the header (序号, 类别)
     heads: dict[int, str] = field(default_factory=dict)  # each value column's header text
     region_rows: bool = False         # a panel: rows are regions, columns are years of one indicator
+    caption: str = ""                 # what a panel measures when its year columns do not say (2018 | 2017)
+    year_rows: bool = False           # rows are years (年份 | GDP(亿元) | 增速(%)), of the document's region
+    rank_name: str | None = None      # a panel's 排名/排行 column before the region: its indicator
 
 
 @dataclass(slots=True)
@@ -160,7 +168,7 @@ def _header_columns(cells: list[str], plan_start: int | None) -> tuple[Columns, 
     indicator = next((i for i in range(len(texts) - 1, -1, -1)
                       if _INDICATOR_HEAD.match(UNIT_PAREN.sub("", texts[i]) or texts[i])), None)
     if indicator is None:
-        return _panel_columns(texts)
+        return _panel_columns(texts) or _year_rows_columns(texts)
     if len(texts) - indicator - 1 < 1:
         return None
     heads = texts[indicator + 1:]
@@ -210,22 +218,79 @@ def _header_columns(cells: list[str], plan_start: int | None) -> tuple[Columns, 
     return cols, indicator
 
 
+def _year_of_head(text: str) -> int | None:
+    m = YEAR_CELL.search(text) or _BARE_YEAR_HEAD.match(text)
+    return int(m.group(1)) if m else None
+
+
 def _panel_columns(texts: list[str]) -> tuple[Columns, int] | None:
-    """A panel of regions: a region head (各区县, 地区) then year columns that name the indicator
-    (2022年GDP) or a unit (2022年（亿元）)."""
+    """A panel of regions: a region head (各区县, 地区, 区域), perhaps after a rank column (排名),
+    then year columns that name the indicator (2022年GDP), a unit (2022年（亿元）) or only the
+    year (2018), and measures of the latest year's figure (增速(%), 增量, 名义增速)."""
     label = next((i for i, t in enumerate(texts) if _REGION_HEAD.match(t)), None)
     heads = texts[label + 1:] if label is not None else []
-    if len(heads) < 1 or not all(YEAR_CELL.search(t) for t in heads):
+    years = [_year_of_head(t) for t in heads]
+    measures = [_PANEL_MEASURE.match(UNIT_PAREN.sub("", t) or t) for t in heads]
+    if heads and not any(years) and label and _RANK_HEAD.match(texts[label - 1]):
+        return _ranked_measure_columns(texts, label)
+    if not heads or not any(years) or not all(y or m for y, m in zip(years, measures)):
         return None
     cols = Columns(count=len(heads), label_offset=label, region_rows=True)
+    base = next((_head_name(t) for t, y in zip(heads, years) if y and _head_name(t)), "")
     for i, t in enumerate(heads):
-        cols.heads[i] = t
-        cols.years[i] = int(YEAR_CELL.search(t).group(1))
+        paren = UNIT_PAREN.search(t)
+        if paren and _looks_like_unit(paren.group(1)):
+            cols.units[i] = paren.group(1)
+        cols.years[i] = years[i] or max(y for y in years if y)
+        cols.heads[i] = t if years[i] else f"{cols.years[i]}年{base}{UNIT_PAREN.sub('', t) or t}"
+        cols.observed.append(i)
+    if label and _RANK_HEAD.match(texts[label - 1]):
+        cols.rank_name = "排名"
+    return cols, label
+
+
+def _ranked_measure_columns(texts: list[str], label: int) -> tuple[Columns, int] | None:
+    """排名 | 城市 | 地区生产总值(亿元) | 同比增长(%) | 主要产业: a ranking of regions whose columns
+    name their measures but no year (the caption or section above gives it); a column of words
+    (主要产业) holds no figure and is skipped row by row."""
+    heads = texts[label + 1:]
+    if not all(len(t) <= 14 and _head_name(t) for t in heads):
+        return None
+    cols = Columns(count=len(heads), label_offset=label, region_rows=True, rank_name="排名")
+    base = _head_name(heads[0])
+    for i, t in enumerate(heads):
+        paren = UNIT_PAREN.search(t)
+        if paren and _looks_like_unit(paren.group(1)):
+            cols.units[i] = paren.group(1)
+        bare = UNIT_PAREN.sub("", t) or t
+        cols.heads[i] = base + bare if i and re.match(r"^(?:同比|比上年)?(?:增长|增速|增幅)", bare) else t
+        cols.observed.append(i)
+    return cols, label
+
+
+def _year_rows_columns(texts: list[str]) -> tuple[Columns, int] | None:
+    """A table of years: 年份 | GDP(亿元) | 增速(%) — one row per year, one column per indicator,
+    all of the document's region."""
+    if len(texts) < 2 or not _YEAR_LABEL_HEAD.match(texts[0]):
+        return None
+    heads = texts[1:]
+    if any(_year_of_head(t) or not _head_name(t) or len(t) > 14 for t in heads):
+        return None
+    cols = Columns(count=len(heads), year_rows=True)
+    for i, t in enumerate(heads):
+        bare = UNIT_PAREN.sub("", t) or t
+        # 增速(%) after GDP(亿元): the growth of the column before it
+        cols.heads[i] = _head_name(heads[i - 1]) + t if i and _PANEL_MEASURE.match(bare) else t
         paren = UNIT_PAREN.search(t)
         if paren and _looks_like_unit(paren.group(1)):
             cols.units[i] = paren.group(1)
         cols.observed.append(i)
-    return cols, label
+    return cols, 0
+
+
+def _head_name(text: str) -> str:
+    """2022年GDP(亿元) → GDP: a column header without its year and its unit."""
+    return UNIT_PAREN.sub("", YEAR_CELL.sub("", _BARE_YEAR_HEAD.sub("", text))).strip("/ ")
 
 
 def _panel_facts(label: Cell, values: list[Cell], cols: Columns, common: dict) -> list[TableFact]:
@@ -235,8 +300,9 @@ def _panel_facts(label: Cell, values: list[Cell], cols: Columns, common: dict) -
     for index in cols.observed:
         if index >= len(values):
             continue
-        head = UNIT_PAREN.sub("", YEAR_CELL.sub("", cols.heads[index])).strip("/ ")
-        name = _REGION_ALIASES.get(head, head)
+        head = _head_name(cols.heads[index])
+        # as the header writes it (GDP), like any indicator; a bare year or measure by the caption's name
+        name = cols.caption + head if not head or _PANEL_MEASURE.match(head) else head
         parsed = _parse_value(_cell(values, index))
         if not name or parsed is None:
             continue
@@ -244,7 +310,7 @@ def _panel_facts(label: Cell, values: list[Cell], cols: Columns, common: dict) -
         facts.append(TableFact(
             indicator=name, unit=cols.units.get(index) or parsed["unit"], value=parsed["value"],
             value_high=parsed["high"], comparator=_COMPARATORS.get(parsed["suffix"], "="), aspirational=False,
-            kind=_kind(name, cols.units.get(index) or parsed["unit"], ""), per_year=False, year=cols.years[index],
+            kind=_kind(name, cols.units.get(index) or parsed["unit"], ""), per_year=False, year=cols.years.get(index),
             baseline_value=None, baseline_year=None, attribute=None, quote=Cell(cell.text, cell.start),
             row_text=common["row_text"], row_start=common["row_start"], row_end=common["row_end"], role="observation",
             region_label=re.sub(r"\s+", "", label.text)))
@@ -322,6 +388,12 @@ def _row_tables(lines: list[tuple[int, str]], plan_start: int | None) -> list[Ta
             i += 1
             continue
         columns, header_lines, next_index, per_line = found
+        if columns.region_rows and not columns.caption:
+            columns.caption = _caption_name(lines, i)
+        if columns.region_rows and len(columns.years) < columns.count:
+            year = _caption_year(lines, i)  # 河北省主要城市经济排名(2023年数据) over 排名 | 城市 | 地区生产总值
+            for index in columns.observed:
+                columns.years.setdefault(index, year)
         if per_line:
             rows, used, end = _cell_per_line_rows(lines, next_index, columns)
         else:
@@ -347,12 +419,14 @@ def _inline_pipe_table(line_at: tuple[int, str], plan_start: int | None):
         return None
     cells = _split_cells(line, start, "|")
     for h in range(len(cells) - 2):
-        if not _INDICATOR_HEAD.match(_squash(cells[h].text.split()[-1] if cells[h].text.split() else "")):
+        first = _squash(cells[h].text.split()[-1] if cells[h].text.split() else "")
+        if not (_INDICATOR_HEAD.match(first) or _REGION_HEAD.match(first) or _YEAR_LABEL_HEAD.match(first)
+                or _RANK_HEAD.match(first) and _REGION_HEAD.match(_squash(cells[h + 1].text))):
             continue
         for width in range(2, min(7, len(cells) - h)):
             found = _header_columns([c.text.split()[-1] if i == 0 else c.text
                                      for i, c in enumerate(cells[h:h + width])], plan_start)
-            if found is None or found[0].count != width - 1:
+            if found is None or found[0].count != width - 1 - found[0].label_offset:
                 continue
             columns = found[0]
             # 单位:亿元 before the header: the unit of the columns that state amounts (not 增长/比重)
@@ -363,7 +437,7 @@ def _inline_pipe_table(line_at: tuple[int, str], plan_start: int | None):
                     columns.units[i] = unit.group(1)
             body = cells[h + width:]
             rows = [Row(body[k:k + width]) for k in range(0, len(body) - width + 1, width)]
-            if len(rows) >= 2 and all(not _is_value(r.cells[0].text) or r.cells[0].text.endswith("岁") for r in rows):
+            if len(rows) >= 2 and all(_inline_row_label(r, columns) for r in rows):
                 last = rows[-1].cells[-1]
                 head_start = cells[h].start + len(cells[h].text) - len(cells[h].text.split()[-1])
                 end = last.start + len(last.text)
@@ -372,7 +446,47 @@ def _inline_pipe_table(line_at: tuple[int, str], plan_start: int | None):
     return None
 
 
-_HEADER_HINT = re.compile(r"指\s*标|项\s*目|名\s*称|序\s*号|地\s*区|区\s*县|县\s*区|市\s*州|城\s*市|省\s*份")
+_CAPTION_WORDS = re.compile(r"(?:19|20)\d\d\s*年?|(?:全省|全市)?各(?:城市|地市|市州|市|区县|县区|县市区|县|区|省份|省)|"
+                            r"(?:排名|排行榜|排行|名单|榜单|一览表|一览|情况|统计表|对比表|表)$")
+
+
+def _caption_year(lines: list[tuple[int, str]], header: int) -> int | None:
+    """The year the caption or heading over a table names, if one of the two lines above does."""
+    for k in range(header - 1, max(-1, header - 3), -1):
+        m = YEAR_CELL.search(lines[k][1])
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _caption_name(lines: list[tuple[int, str]], header: int) -> str:
+    """2018年河北各城市GDP排名 over a panel whose columns are bare years: what the panel measures
+    (GDP), from the caption without its year, its places and its 排名/表."""
+    for k in range(header - 1, max(-1, header - 3), -1):
+        text = _squash(lines[k][1])
+        if not text:
+            continue
+        if len(text) > 30 or re.search(r"[。；，,：:]", text):
+            return ""
+        name = _CAPTION_WORDS.sub("", text)
+        for mention in reversed(rs.find_regions(name)):
+            name = name[:mention.start] + name[mention.end:]
+        return _CAPTION_WORDS.sub("", name)
+    return ""
+
+
+def _inline_row_label(row: Row, columns: Columns) -> bool:
+    """Does a slice of an inline table start like one of its rows (a name, an age band, a year
+    in a table of years, a region after its rank)?"""
+    label = row.cells[columns.label_offset].text if columns.label_offset < len(row.cells) else ""
+    if not any(_is_value(c.text) for c in row.cells[columns.label_offset + 1:]):
+        return False  # a header's own cells (2021年GDP | 2020年GDP) are no row
+    if columns.year_rows:
+        return _year_of_head(label.replace(" ", "")) is not None
+    return bool(label) and (not _is_value(label) or label.endswith("岁"))
+
+
+_HEADER_HINT = re.compile(r"指\s*标|项\s*目|名\s*称|序\s*号|地\s*区|区\s*县|县\s*区|市\s*州|城\s*市|省\s*份|区\s*域|年\s*份|年\s*度|级\s*市|设\s*区\s*市")
 
 
 def _unit_apart(text: str) -> list[str]:
@@ -458,7 +572,9 @@ def _line_rows(lines, i, columns: Columns) -> tuple[list[Row], set[int], int]:
             i += 1
             continue
         values = [c for c in cells[1:]]
-        if not any(_is_value(c.text) for c in values) and len(cells) > 1 and not _is_value(cells[-1].text):
+        if columns.year_rows and _year_of_head(cells[0].text.replace(" ", "")):
+            pass  # 2024 | 点击查看 |: a year's row whose value the page does not give
+        elif not any(_is_value(c.text) for c in values) and len(cells) > 1 and not _is_value(cells[-1].text):
             break  # a sentence with spaces, not a row
         rows.append(Row(cells, [i]))
         used.add(i)
@@ -719,6 +835,9 @@ def _table_facts(table: Table, observed_year: int | None, observation_table: boo
     out: list[TableFact] = []
     group = None
     for row in table.rows:
+        if cols.year_rows:
+            out.extend(_year_row_facts(row, cols))
+            continue
         label, values = _label_and_values(row.cells, cols)
         if label is None:
             continue
@@ -726,7 +845,52 @@ def _table_facts(table: Table, observed_year: int | None, observation_table: boo
             group = label.text  # 按城乡分 / 一、发展水平: a heading inside the table
             continue
         out.extend(_row_facts(label, values, cols, table.notes, observed_year, observation_table, row, group))
+        if cols.region_rows and cols.rank_name:
+            out.extend(_rank_fact(row, label, values, cols))
     return out
+
+
+def _rank_fact(row: Row, label: Cell, values: list[Cell], cols: Columns) -> list[TableFact]:
+    """排名 | 区域 | 2018年GDP: the rank cell before a region names that region's place."""
+    at = next((i for i, c in enumerate(row.cells) if c is label), 0)
+    cell = row.cells[at - 1] if at else None
+    if cell is None or not re.fullmatch(r"\d{1,3}", cell.text.strip()):
+        return []
+    year_col = next((i for i in cols.observed if _year_of_head(cols.heads[i])), cols.observed[0] if cols.observed else None)
+    head = _head_name(cols.heads[year_col]) if year_col is not None else ""
+    name = (head or cols.caption) + "排名"
+    row_end = max([label.start + len(label.text)] + [v.start + len(v.text) for v in values if v.text])
+    return [TableFact(
+        indicator=name, unit="位", value=float(cell.text), value_high=None, comparator="=", aspirational=False,
+        kind="rank", per_year=False, year=cols.years.get(year_col) if year_col is not None else None,
+        baseline_value=None, baseline_year=None, attribute=None, quote=Cell(cell.text.strip(), cell.start),
+        row_text="\t".join(c.text for c in row.cells), row_start=cell.start, row_end=row_end, role="observation",
+        region_label=re.sub(r"\s+", "", label.text))]
+
+
+def _year_row_facts(row: Row, cols: Columns) -> list[TableFact]:
+    """2018年 | 20363.19 | 6: the document region's figures of that year, one per column."""
+    cells = [c for c in row.cells if c.text]
+    if len(cells) < 2:
+        return []
+    year = _year_of_head(cells[0].text.replace(" ", ""))
+    if year is None:
+        return []
+    values = cells[1:1 + cols.count]
+    facts = []
+    for index, cell in enumerate(values):
+        name = _head_name(cols.heads[index])
+        parsed = _parse_value(cell.text)
+        if parsed is None:
+            continue
+        unit = cols.units.get(index) or parsed["unit"]
+        facts.append(TableFact(
+            indicator=name, unit=unit, value=parsed["value"], value_high=parsed["high"], comparator="=",
+            aspirational=False, kind=_kind(name, unit, ""), per_year=False, year=year, baseline_value=None,
+            baseline_year=None, attribute=None, quote=Cell(cell.text, cell.start),
+            row_text="\t".join(c.text for c in cells), row_start=cells[0].start,
+            row_end=values[-1].start + len(values[-1].text), role="observation"))
+    return facts
 
 
 def _label_and_values(cells: list[Cell], cols: Columns) -> tuple[Cell | None, list[Cell]]:
@@ -914,6 +1078,8 @@ def _looks_like_unit(text: str) -> bool:
 def _kind(name: str, unit: str, target_text: str) -> str:
     if "排名" in target_text or "排名" in name or unit in ("位", "名次") or target_text.startswith(("前", "第")):
         return "rank"
+    if name.endswith("增量"):
+        return "increment"
     if unit in ("个百分点", "百分点"):
         return "increment"
     if ("累计" in name or "累计" in target_text) and unit not in ("%", "‰"):

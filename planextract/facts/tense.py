@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon as lx
 from .lexicon import PERIODS
-from .timescope import TimeMark
+from .timescope import FIRST_YEARS, SMALL_NUMBERS, TimeMark
 
 # words that report a result (checked in the clause that holds the number and the sentence's lead)
 RESULT_WORDS = re.compile(
@@ -29,13 +30,14 @@ RESULT_WORDS = re.compile(
     r"截至上年|截止目前|目前|现有|共有|过去|以来|去年|上年(?![末度])|回顾|取得")
 # words that set a goal
 GOAL_WORDS = re.compile(
-    r"力争|争取|确保|努力|目标|预期|(?<![主重需必只])要(?![求素点闻])|(?<![即])将(?![近来军])|拟|"
+    r"力争|争取(?!" + lx.SECURING_FUNDS + r")|确保|努力|目标|预期|(?<![主重需必只])要(?![求素点闻])|(?<![即])将(?![近来军])|拟|"
     r"(?<![动作展度])计划(?!单列|生育|书|经济|执行|完成)|"
     r"预计到|规划到|期望|有望|届时|可望")
 # result words that speak for the whole sentence, wherever they stand (…8029.8亿元，比上年增长3.7%)
 SENTENCE_RESULT_WORDS = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同期|上半年|前三季度|一季度|截至目前|已经|主要包括|连续")
 # a statement that what follows are goals: 主要预期目标是：…, 目标为…, 主要目标有：
-GOAL_LIST = re.compile(r"目标(?:建议)?(?:是|为|有|如下)|目标[:：]|目标任务[:：]?")
+GOAL_LIST = re.compile(r"目标(?:建议)?(?:是|为|有|如下)|目标[:：]|目标任务[:：]?|"
+                       r"(?:约束性|预期性)指标[，,]?\s*(?:分别)?(?:是|为|有|如下|[:：])")  # 3项约束性指标，分别为：
 ESTIMATE_WORDS = re.compile(r"预计(?!到)|预估|预测|初步核算|初步统计")
 
 TARGET_SECTIONS = re.compile(r"目标|任务|重点|举措|措施|路径|展望|指标|思路|(?:发展|功能|战略|总体)定位")
@@ -201,11 +203,14 @@ def reviews_own_period(text: str, start: int | None, end: int) -> bool:
 
 # a year a page reports a figure for (2022年，… / 2022年的9777.6亿元): not a goal's year (到2025年,
 # 实现2027年…目标), not a date (2023年5月), not a deadline (2025年前), not a title's (《…2023年…》)
-_BARE_YEAR = re.compile(r"(?<![到至望比较\d—–~-])(?<!实现|确保|力争|争取|相比)((?:19|20)\d\d)\s*年"
+_BARE_YEAR = re.compile(r"(?<![到至望比较\d—–~-])(?<!实现|确保|力争|争取|相比|将在|将于)((?:19|20)\d\d)\s*年"
                         r"(?![\d—–~-]|\s*\d{1,2}\s*月|前|以前|底前)")
-_FUTURE_IN_CLAUSE = re.compile(r"[^。；;]{0,16}?(?:将|要|力争|计划|预计|目标|拟|有望)")
+_FUTURE_IN_CLAUSE = re.compile(r"(?:[^。；;]{0,16}?|[^。；;，,：:]{0,32}?)(?:将|要|力争|计划|预计|目标|拟|有望)")
 # a change that reached a year: 从2012年的1.1万亿元增长到2021年的2.71万亿元
 REACHED_YEAR = re.compile(r"(?:增长|提高|增加|上升|下降|跃升|扩大|提升)(?:到|至)((?:19|20)\d{2})\s*年的")
+
+
+_DONE_IN_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月[^。；;]{0,40}?(?:签署|召开|举行|发布|印发|出台)了")
 
 
 def reported_years(text: str, before: int | None = None) -> list[int]:
@@ -222,4 +227,7 @@ def reported_years(text: str, before: int | None = None) -> list[int]:
             continue  # 2019年四川将完成…: a plan for that year, not its result
         years.append(year)
     years += [int(m.group(1)) for m in REACHED_YEAR.finditer(text)]
+    # 2017年6月，…签署了…协议: an event the page tells as done dates the page after it
+    years += [int(m.group(1)) for m in _DONE_IN_MONTH.finditer(text)]  # past, whatever the horizon
+    years += [PERIODS[m.group(1)][0] + SMALL_NUMBERS[m.group(2)] - 1 for m in FIRST_YEARS.finditer(text)]  # 前四年
     return years

@@ -20,6 +20,7 @@ _FULLWIDTH.update({ord("．"): ".", ord("％"): "%", ord("＋"): "+", ord("－")
                    ord("\u00a0"): " "})
 # a pinyin gloss after a character: 萬(wàn), 長(zhǎng)
 _GLOSS = re.compile(r"[\(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[\)）]")
+_GLOSS_BEFORE = re.compile(r"[\(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[\)）]$")
 _TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 # str.translate walks the text in Python-level dict lookups: run it only when a character needs it
 _NEEDS_WIDTH = re.compile("[" + "".join(re.escape(chr(c)) for c in _FULLWIDTH if chr(c) != "，") + "]")
@@ -95,7 +96,13 @@ def make_view(text: str) -> TextView:
 
 def _is_gloss(text: str, match: re.Match) -> bool:
     """A gloss sits right after a CJK character and carries a tone mark or is lower case pinyin."""
-    before = text[match.start() - 1] if match.start() else ""
+    start = match.start()
+    while start and text[start - 1] in ")）":  # 區(qu)(qu)(qu): glosses repeated after one character
+        earlier = _GLOSS_BEFORE.search(text, max(0, start - 9), start)
+        if not earlier:
+            break
+        start = earlier.start()
+    before = text[start - 1] if start else ""
     inner = match.group(0)[1:-1]
     return bool(before) and "\u4e00" <= before <= "\u9fff" and (bool(_TONE.search(inner)) or inner.islower()) and len(inner) >= 2
 

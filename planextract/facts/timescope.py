@@ -58,7 +58,7 @@ def time_marks(sentence: str, reference_year: int | None = None, reference_infer
     ranges = list(RANGE.finditer(sentence))
     for m in ranges:
         marks.append(TimeMark(m.start(), int(m.group("end")), int(m.group("start")), False))
-    covered = [(m.start(), m.end()) for m in ranges]
+    covered = [(m.start(), m.end()) for m in ranges] + _asides(sentence)
     for m in YEAR.finditer(sentence):
         if any(s <= m.start("year") < e for s, e in covered):
             continue
@@ -88,8 +88,27 @@ def time_marks(sentence: str, reference_year: int | None = None, reference_infer
         if since and reference_year is not None and not reference_inferred:
             end = min(end, reference_year - 1)  # achieved so far: the last complete year
         marks.append(TimeMark(m.start(), end, start, False, since=since))
+    for m in FIRST_YEARS.finditer(sentence):  # “十四五”前四年: the period's first years, done
+        start = PERIODS[m.group(1)][0]
+        marks.append(TimeMark(m.start(), start + SMALL_NUMBERS[m.group(2)] - 1, start, False, since=True))
     marks.sort(key=lambda t: t.pos)
     return marks
+
+
+FIRST_YEARS = re.compile(r"[“\"]?(十[一二三四五]五)[”\"]?(?:以来)?前([一二三四1-4])年")
+SMALL_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+_ASIDE = re.compile(r"[（(][^（）()]{6,60}[)）]")
+
+
+def _asides(sentence: str) -> list[tuple[int, int]]:
+    """(扣除2022年灾后恢复重建专项资金支出外): a year inside a bracketed aside qualifies the
+    indicator; it is not the time of the figures around it."""
+    if "(" not in sentence and "（" not in sentence:
+        return []
+    return [(m.start(), m.end()) for m in _ASIDE.finditer(sentence)
+            if len(re.findall(r"[\u4e00-\u9fff]", m.group(0))) >= 5 and YEAR.search(m.group(0))]
 
 
 def _relative_marks(sentence: str, reference_year: int) -> list[TimeMark]:
