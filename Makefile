@@ -34,13 +34,13 @@ score: setup  ## score the published warehouse against the seed gold
 score-eval: setup  ## score the extraction library on the dev set and every evaluation set in eval/
 	$(VENV)/bin/python scripts/score_eval.py
 
-bench: setup  ## throughput and scale benchmark; writes bench/RESULTS.md, bench/READERS.md (PDF/Word pages per second) and bench/SITE.md (report site)
-	$(VENV)/bin/python scripts/bench.py
+bench: setup  ## the goals of issue #12 (scripts/bench/): writes and prints bench/RESULTS.md; then bench/READERS.md and bench/SITE.md
+	PYTHONPATH=scripts $(VENV)/bin/python -m bench
 	$(VENV)/bin/python scripts/bench_readers.py
 	$(VENV)/bin/python scripts/bench_site.py
 
 bench-small: setup  ## the benchmark at a small size (keeps it working in CI)
-	$(VENV)/bin/python scripts/bench.py --sizes 200 --skip-e2e-large
+	PYTHONPATH=scripts $(VENV)/bin/python -m bench --size 200 --only seeds large incremental --out bench/out/RESULTS-small.md
 	$(VENV)/bin/python scripts/bench_readers.py --sections 4 --rounds 1
 	$(VENV)/bin/python scripts/bench_site.py --size 200
 

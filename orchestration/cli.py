@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--workers", type=int, default=0, help="extraction processes (default: one per core)")
     build.add_argument("--quiet", action="store_true", help="print only the summary")
     build.add_argument("--force", action="store_true",
-                       help="rebuild even when nothing changed since the last published build")
+                       help="rebuild in full (every dbt model and test) even when nothing or only documents "
+                            "changed since the last published build")
     site = sub.add_parser("site", help="write the report site of a published warehouse (beside it, in site/)")
     site.add_argument("--warehouse", type=Path, default=PROJECT_ROOT / "warehouse" / "plans.duckdb",
                       help="the published DuckDB file (read-only); default: warehouse/plans.duckdb")
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         if not args.force and _unchanged(settings):
             return 0
-        return build_warehouse(settings, quiet=args.quiet)
+        return build_warehouse(settings, quiet=args.quiet, full=args.force)
 
 
 def write_site_command(warehouse_file: Path, site_dir: Path) -> int:
@@ -113,7 +114,9 @@ def _unchanged(settings: Settings) -> bool:
     return True
 
 
-def build_warehouse(settings: Settings, quiet: bool = False) -> int:
+def build_warehouse(settings: Settings, quiet: bool = False, full: bool = False) -> int:
+    """Run the build job in this process; `full` rebuilds and tests every dbt model even when
+    only documents changed."""
     logging.basicConfig(level=logging.ERROR, format="%(message)s", stream=sys.stderr)
     for handler in logging.getLogger().handlers:  # libraries' warnings go to the log file, not the terminal
         handler.setLevel(logging.ERROR)
@@ -139,7 +142,7 @@ def build_warehouse(settings: Settings, quiet: bool = False) -> int:
     with DagsterInstance.ephemeral() as instance, log_file.open("w", encoding="utf-8") as log, \
             contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
         result = job.execute_in_process(
-            instance=instance, raise_on_error=False,
+            instance=instance, raise_on_error=False, tags={"plans/full_build": "true"} if full else None,
             run_config={"loggers": {"console": {"config": {"log_level": "ERROR"}}}})
     for event in result.all_events:
         if event.is_step_failure:

@@ -26,8 +26,9 @@ CHECKS = [expectation_suites]
 build_warehouse = define_asset_job("build_warehouse", selection=AssetSelection.all(),
                                    description="Ingest, extract, model, validate and publish the warehouse.")
 
+# the daily build runs every dbt model and test (a sensor's build of new documents runs those they affect)
 daily_build = ScheduleDefinition(job=build_warehouse, cron_schedule="0 6 * * *", execution_timezone="Asia/Shanghai",
-                                 default_status=DefaultScheduleStatus.RUNNING)
+                                 default_status=DefaultScheduleStatus.RUNNING, tags={"plans/full_build": "true"})
 
 
 def documents_fingerprint(settings: Settings) -> str:

@@ -1,16 +1,15 @@
 """Dagster resources, configured in one place from `Settings`."""
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
 import sys
 from pathlib import Path
 
 from dagster import ConfigurableResource
-from dagster_dbt import DbtCliResource, DbtProject
+from dagster_dbt import DbtProject
 
-from .settings import DBT_PROJECT_DIR, Settings
+from . import dbt_runner
+from .settings import DBT_PROJECT_DIR, PROJECT_ROOT, Settings
 
 # dbt is installed in this interpreter's environment; make it findable however we were started
 _BIN = str(Path(sys.executable).parent)
@@ -32,69 +31,19 @@ class PlanWarehouse(ConfigurableResource):
 
 
 def dbt_project() -> DbtProject:
-    """The dbt project, parsed for the working file it will build.
+    """The dbt project, parsed for the working file it will build (PLANS_BUILD_DB).
 
-    Each working file (PLANS_BUILD_DB) gets its own dbt target folder, so dbt's partial parsing
-    keeps working when several warehouses are built from one checkout (the profile's path is part
-    of what dbt checks). The manifest is parsed again only when missing or older than the
-    project's files, and only the last few per-run folders dagster-dbt leaves are kept.
-    """
-    build_db = os.environ.get("PLANS_BUILD_DB", "")
-    tag = hashlib.sha256(build_db.encode()).hexdigest()[:10]
-    target = Path("target") / f"build-{tag}"
-    os.environ["DBT_TARGET_PATH"] = str(DBT_PROJECT_DIR / target)  # where dagster-dbt looks for partial parses
-    project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR, target_path=target)
-    if _manifest_stale(project.manifest_path):
-        sibling = _fresh_manifest_elsewhere(project.manifest_path)
-        if sibling is not None:
-            # the same project parsed for another working file: its manifest describes the same
-            # assets, and the first dbt build here parses in full by itself (one process less)
-            project.manifest_path.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(sibling, project.manifest_path)
-        else:
-            project.preparer.prepare(project)
-    _prune_runs(DBT_PROJECT_DIR / project.target_path)
-    return project
-
-
-def _fresh_manifest_elsewhere(manifest: Path) -> Path | None:
-    others = [p for p in (DBT_PROJECT_DIR / "target").glob("build-*/manifest.json") if p != manifest]
-    for other in sorted(others, key=lambda p: p.stat().st_mtime, reverse=True):
-        if not _manifest_stale(other):
-            return other
-    return None
-
-
-KEEP_RUN_FOLDERS = 3
-
-
-def keep_partial_parse(run_target: Path, project_target: Path) -> None:
-    """dagster-dbt gives each run its own target folder, seeded with the project's
-    partial_parse.msgpack; bring the run's fresh one back so the next run parses partially."""
-    fresh = Path(run_target) / "partial_parse.msgpack"
-    if fresh.exists():
-        shutil.copy(fresh, project_target / "partial_parse.msgpack")
-
-
-def _prune_runs(target: Path) -> None:
-    runs = sorted((p for p in target.glob("warehouse_models-*") if p.is_dir()), key=lambda p: p.stat().st_mtime)
-    for old in runs[:-KEEP_RUN_FOLDERS]:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _manifest_stale(manifest: Path) -> bool:
-    if not manifest.exists():
-        return True
-    built = manifest.stat().st_mtime
-    sources = [DBT_PROJECT_DIR / "dbt_project.yml"] + [
-        p for folder in ("models", "macros", "seeds", "tests") for p in (DBT_PROJECT_DIR / folder).rglob("*")
-        if p.is_file()]
-    return any(p.stat().st_mtime > built for p in sources)
+    The parse happens in this process and is kept (`orchestration.dbt_runner`): the definitions
+    and the dbt step of a build share it, and later builds load it while the project's files are
+    unchanged."""
+    build_db = Path(os.environ.get("PLANS_BUILD_DB") or PROJECT_ROOT / "warehouse" / "plans.build.duckdb")
+    dbt_runner.manifest_path(build_db)
+    return DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR,
+                      target_path=dbt_runner.target_dir(build_db).relative_to(DBT_PROJECT_DIR))
 
 
 def build_resources(settings: Settings) -> dict:
     return {
         "warehouse": PlanWarehouse(raw_dir=str(settings.raw_dir), warehouse_file=str(settings.warehouse_file),
                                    max_document_bytes=settings.max_document_bytes, workers=settings.workers),
-        "dbt": DbtCliResource(project_dir=dbt_project(), profiles_dir=str(DBT_PROJECT_DIR)),
     }

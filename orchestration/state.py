@@ -51,6 +51,28 @@ def input_fingerprint(settings: Settings, document_digests: dict[str, str] | Non
     return digest.hexdigest()
 
 
+def code_fingerprint(settings: Settings) -> str:
+    """Fingerprint of everything but the documents: statistics, the dbt project, the expectation
+    suites, the pipeline's code and the extractor version. While it equals the last published
+    build's, a build need only redo what depends on the documents (`documents_only`)."""
+    digest = hashlib.sha256(f"extractor {EXTRACTOR_VERSION}\nmax {settings.max_document_bytes}\n".encode())
+    for label, folder in (("statistics", settings.statistics_dir), *((f"code:{f.name}", f) for f in CODE_FOLDERS)):
+        for path in _files(folder):
+            digest.update(f"{label}|{path.relative_to(folder).as_posix()}|{path.stat().st_size}|"
+                          f"{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+    for name in ("dbt_project.yml", "profiles.yml"):
+        digest.update(f"{name}|{hashlib.sha256((DBT_PROJECT_DIR / name).read_bytes()).hexdigest()}".encode())
+    return digest.hexdigest()
+
+
+def documents_only(settings: Settings) -> bool:
+    """Only documents changed since the last published build of this working file: the same code
+    and statistics built it, so what does not depend on the documents (seeds, views, reference
+    dimensions, unit tests) is current and stays as it is."""
+    state = published_state(settings)
+    return bool(state) and settings.build_file.exists() and state.get("code") == code_fingerprint(settings)
+
+
 def _document_content(path: Path, settings: Settings) -> str:
     size = path.stat().st_size
     if not path.name.lower().endswith(SUPPORTED_SUFFIXES) or size > settings.max_document_bytes:
@@ -69,4 +91,5 @@ def published_state(settings: Settings) -> dict | None:
 
 
 def record_published(settings: Settings, fingerprint: str, run_id: str) -> None:
-    state_file(settings).write_text(json.dumps({"fingerprint": fingerprint, "run_id": run_id}), encoding="utf-8")
+    state_file(settings).write_text(json.dumps({"fingerprint": fingerprint, "run_id": run_id,
+                                                "code": code_fingerprint(settings)}), encoding="utf-8")

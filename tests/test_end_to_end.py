@@ -208,6 +208,41 @@ def test_rebuild_reuses_unchanged_documents_and_drops_removed_ones(tmp_path):
     assert third.returncode == 0 and "Nothing changed since build" in third.stdout, third.stdout + third.stderr
 
 
+def test_incremental_build_publishes_what_a_full_rebuild_publishes(tmp_path):
+    """One document added, one changed and one removed after a build: the incremental build (which
+    reuses the unchanged documents' rows and rebuilds only what depends on documents) publishes
+    exactly what a full rebuild of the same inputs publishes — every marts row, every fact id."""
+    from orchestration.compare import warehouse_differences
+
+    raw = tmp_path / "raw"
+    (raw / "documents").mkdir(parents=True)
+    shutil.copytree(ROOT / "raw" / "statistics", raw / "statistics")
+    for name in ("000_a2a45cbb9a47de9d.txt", "001_20b6359624fcdfc3.txt", "003_fcdfdc83f61af24e.txt"):
+        shutil.copy(SEEDS / name, raw / "documents" / name)
+    incremental = tmp_path / "incremental" / "plans.duckdb"
+    first = plans_build(raw, incremental)
+    assert first.returncode == 0, first.stdout + first.stderr
+
+    shutil.copy(SEEDS / "004_2924d015d3563107.txt", raw / "documents")                   # added
+    changed = raw / "documents" / "001_20b6359624fcdfc3.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n到2025年，全市研发经费支出占比达到3.5%。\n",
+                       encoding="utf-8")                                                    # changed
+    (raw / "documents" / "003_fcdfdc83f61af24e.txt").unlink()                              # removed
+    second = plans_build(raw, incremental)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "1 unchanged, 2 to read" in second.stderr and "only documents changed" in second.stderr, second.stderr
+
+    full = tmp_path / "full" / "plans.duckdb"
+    rebuilt = plans_build(raw, full)
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
+    assert "staging → intermediate → marts" in rebuilt.stderr
+    assert warehouse_differences(incremental, full) == []
+    files = dict(query(incremental, "SELECT source_file, count(*) FROM marts.plan_facts GROUP BY 1"))
+    assert "003_fcdfdc83f61af24e.txt" not in files and files.get("004_2924d015d3563107.txt", 0) > 0
+    assert query(incremental, "SELECT count(*) FROM marts.plan_facts WHERE quote LIKE '%3.5%%'"
+                 " AND source_file = '001_20b6359624fcdfc3.txt'")[0][0] >= 1
+
+
 def test_blocked_validation_publishes_nothing(tmp_path):
     raw = tmp_path / "raw"
     (raw / "documents").mkdir(parents=True)
