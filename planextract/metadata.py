@@ -1077,6 +1077,9 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
         dated = _safe_date(published.year, wire.group(1), wire.group(2))
         if dated is not None and (published - dated).days > 31:  # a day's lag is the paper's own
             published = dated
+    if congress is not None and plan_title and plan_title.endswith(_GOV_REPORT) \
+            and not re.search(r"(?:19|20)\d{2}", plan_title):
+        plan_title = f"{congress.group(1)}年{plan_title}"  # 重庆市人民政府工作报告 / ——2026年1月28日在…大会上
     if congress is not None:
         # a work report as delivered: its government and its title from the congress line
         if plan_title is None and (_GOV_REPORT in doc.text or "报告工作" in doc.text[:1500]):

@@ -639,3 +639,9 @@ def test_a_reposts_late_page_date_yields_to_the_reports_dateline():
     # the paper's own next-day date stands
     text = "发布时间:2021-07-04 09:00\n\n新华社南宁7月3日电 广西将加快发展向海经济，到2025年向海经济总量达到7000亿元。"
     assert extract_metadata(make(text)).published_date == date(2021, 7, 4)
+
+
+def test_a_work_report_titled_without_its_year_takes_its_congress_year():
+    m = extract_metadata(make("湖南省人民政府工作报告\n\n——2026年1月28日在湖南省第十四届人民代表大会第四次会议上\n\n"
+                              "各位代表：\n现在，我代表省人民政府向大会报告工作。\n一、2025年工作回顾\n全省地区生产总值增长5%。"))
+    assert (m.plan_title, m.period_end_year) == ("2026年湖南省人民政府工作报告", 2026)
