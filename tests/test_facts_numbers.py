@@ -318,3 +318,8 @@ def test_a_count_after_a_list_ending_in_deng_is_a_fact_when_the_clause_builds_th
     # …等4个核心区城市的地区生产总值: the places a statement ranges over
     facts = extract("2022年，南宁、北海、钦州、防城港等4个核心区城市的地区生产总值达到9777.6亿元。", start=2021, end=2025)
     assert [(f.value, f.unit) for f in facts] == [(9777.6, "亿元")]
+
+
+def test_a_list_of_ranks_after_fenbie_gives_each_item_its_rank():
+    facts = extract("“十四五”期间，全省装备制造业、医药业规模分别位列全国第五、第七。", start=2021, end=2025)
+    assert [(f.indicator_name, f.value, f.kind) for f in facts] == [("装备制造业", 5, "rank"), ("医药业规模", 7, "rank")]

@@ -337,6 +337,9 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
                 and indicator not in prior_subject:
             indicator += prior_subject  # 孵化器达到50家，其中国家级10家 → 国家级孵化器
             subject = prior_subject
+        if not indicator and q.kind_hint == "rank" and previous and previous[0].kind_hint == "rank" and facts \
+                and re.fullmatch(r"\s*[、和及与]\s*", sentence[previous[0].end:q.start]) is not None:
+            indicator = facts[-1].indicator_name  # 分别位列全国第三、第四: the list's ranking goes on
         if not indicator or lx.PROCEDURAL.search(indicator) or _not_a_figure(sentence, q):
             continue
         region = rs.region_for(sentence, q.start, subjects, spans, starts) if subjects else None

@@ -322,6 +322,7 @@ _RANK_MOVES = "升跃上提前进降退下回"  # 由第六升至第五: the ran
 _PERIOD_SCOPE = re.compile(r"^[“\"]十[一二三四五六]五[”\"](?:末|期末|初|时期)?$")
 
 
+_MORE_RANKS = re.compile(r"\s*[、和及与]\s*(?P<form>第)\s?(?P<n>\d+|[一二三四五六七八九十]+)\s?(?:位|名)?(?![\u4e00-\u9fff])")
 _RANKING_WORDS = re.compile(r"排名|排位|位次|名次|排序")
 _BARE_POSITION = re.compile(r"(?<=[由从至到的])(\d{1,3})\s*位(?![数置于居列])")
 
@@ -350,6 +351,14 @@ def _ranks(sentence: str) -> list[Quantity]:
         if opens >= 0:
             start = m.start("scope") + opens + 1  # 全国排名由第六升至第五: 由 opens a move, the rank follows it
         out.append(Quantity(start, m.end(), value, None, "位", comparator, kind_hint="rank", after=m.end()))
+        end = m.end()
+        while (more := _MORE_RANKS.match(sentence, end)) is not None:  # 分别位列全国第三、第四
+            value = to_number(more.group("n"))
+            if value is None:
+                break
+            out.append(Quantity(more.start("form"), more.end(), value, None, "位", comparator, kind_hint="rank",
+                                after=more.end()))
+            end = more.end()
     if _RANKING_WORDS.search(sentence):  # 排名由2015年的53位跃升至47位: positions written without 第
         taken = [(q.start, q.end) for q in out]
         for m in _BARE_POSITION.finditer(sentence):
