@@ -323,3 +323,9 @@ def test_a_count_after_a_list_ending_in_deng_is_a_fact_when_the_clause_builds_th
 def test_a_list_of_ranks_after_fenbie_gives_each_item_its_rank():
     facts = extract("“十四五”期间，全省装备制造业、医药业规模分别位列全国第五、第七。", start=2021, end=2025)
     assert [(f.indicator_name, f.value, f.kind) for f in facts] == [("装备制造业", 5, "rank"), ("医药业规模", 7, "rank")]
+
+
+def test_years_of_schooling_are_a_count_of_years_not_a_year():
+    (f,) = extract("到2025年，劳动年龄人口平均受教育年限达到11.5年以上。", start=2021, end=2025)
+    assert (f.indicator_name, f.value, f.unit, f.comparator) == ("劳动年龄人口平均受教育年限", 11.5, "年", ">=")
+    assert extract("2023年，全市新增企业，到2025年保持稳定。", start=2021, end=2025) == []

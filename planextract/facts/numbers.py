@@ -113,7 +113,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
         (_fractions(sentence) if "分之" in sentence else []) + \
         (_halves(sentence) if "一半" in sentence else []) + \
         (_percent_words(sentence) if ("百分之" in sentence or "成" in sentence) else []) + \
-        (_bare_magnitudes(sentence) if _HAS_BARE_MAGNITUDE.search(sentence) else [])
+        (_bare_magnitudes(sentence) if _HAS_BARE_MAGNITUDE.search(sentence) else []) + \
+        (_years_of(sentence) if "年限" in sentence else [])
     for quantity in special:
         found.append(quantity)
         taken.append((quantity.start, quantity.end))
@@ -128,6 +129,18 @@ def find_quantities(sentence: str) -> list[Quantity]:
             found.append(quantity)
     found.sort(key=lambda q: q.start)
     return _join_ranges(sentence, _shared_units(sentence, found))
+
+
+_YEARS_OF = re.compile(r"年限[^，。；,;\d]{0,8}?(?P<n>\d{1,2}(?:\.\d+)?)\s*(?P<unit>年)(?P<suffix>以上|以下|左右)?")
+
+
+def _years_of(sentence: str) -> list[Quantity]:
+    """平均受教育年限达12.3年以上: a count of years (a 年限), not a year; 年 is otherwise never a unit."""
+    out = []
+    for m in _YEARS_OF.finditer(sentence):
+        comparator = {"以上": ">=", "以下": "<=", "左右": "~"}.get(m.group("suffix") or "", "=")
+        out.append(Quantity(m.start("n"), m.end(), float(m.group("n")), None, "年", comparator, after=m.end("unit")))
+    return out
 
 
 _LISTED_BEFORE = re.compile(r"(?<![\d.])(-?\d+(?:\.\d+)?)\s*[、和及]\s*$")
