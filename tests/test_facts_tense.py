@@ -267,3 +267,10 @@ def test_a_plans_background_chapter_reports_results():
     text = "第一章 发展背景\n第一节 发展特征\n2020年，城市群地区生产总值达到2227.58亿元，含建制镇197个。\n"
     facts = extract(text, published=None, start=None, end=2020, kind="plan_text")
     assert {f.role for f in facts} == {"observation"}
+
+
+def test_a_numbered_task_item_in_a_report_of_the_years_work_sets_a_goal():
+    text = ("1月31日上午，株洲市第十五届人民代表大会第六次会议开幕。以下是从《政府工作报告》中整理出的信息：\n"
+            "1.推动建设270公里高速公路和210公里国道绕城项目。\n")
+    facts = extract(text, published=date(2021, 3, 5), start=2021, end=2021, kind="news")
+    assert {(f.role, f.year) for f in facts} == {("target", 2021)}

@@ -183,6 +183,9 @@ _CONTINUING_LINE = re.compile(r"^\s*(?:(?:到|至)?\s*(?:19|20)\d\d\s*年(?:底|
                               r"(?:年均|每年|累计)?(?:增长|增速|提高|下降))")
 
 
+_TASK_OPENING = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])\s*(?:实施|推动|推进|加快|开工建设|建设|打造|启动|新建|筹备|办好|支持)")
+
+
 def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.RegionIndex,
                      section: Section | None = None, carried: str = "") -> list[Fact]:
     """`carried`: the subject of the line before, for a short line that opens with its year or its
@@ -196,7 +199,9 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
         return facts  # no number at all: no fact, and no year that a later paragraph could inherit
     if len(line) <= lx.PAGE_FURNITURE_MAX_CHARS and lx.PAGE_FURNITURE.search(line):
         return facts  # 浏览次数：1234次, 本网站累计访问量…: the page's furniture, not the plan
-    goal_paragraph = bool(GOAL_WORDS.search(line))  # 要实现…, 力争…: a paragraph that sets goals
+    # 要实现…, 力争…: a paragraph that sets goals; 3.推动南湖景区创建…, 实施…工程: a task, as a plan words it
+    goal_paragraph = bool(GOAL_WORDS.search(line)) or (_TASK_OPENING.match(line) is not None
+                                                        and not re.search(r"了|已|累计|同比|比上年", line))
     for number, (offset, sentence) in enumerate(sentences(line)):
         marks = time_marks(sentence, ctx.reference_year if ctx.dated else None, ctx.reference_inferred)
         quantities = [] if (number == 0 and cl.is_heading(sentence)) or not may_hold_quantity(sentence) \
