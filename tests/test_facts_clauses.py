@@ -204,3 +204,8 @@ def test_a_space_after_a_figure_sets_the_next_phrase_apart():
 def test_grid_connection_and_a_trailing_etc_are_read_as_written():
     facts = extract("2026年，安排风电光伏装机规模3000万千瓦、并网2000万千瓦；推动非常规天然气产量突破200亿立方米等。", start=2026, end=2026)
     assert [f.indicator_name for f in facts][1:] == ["并网", "非常规天然气产量"]
+
+
+def test_gaoda_and_duoda_are_verbs_not_part_of_the_indicator():
+    (f,) = extract("2024年，全省绿色能源可开发总量高达2亿千瓦。", start=2024, end=2024)
+    assert f.indicator_name == "绿色能源可开发总量"
