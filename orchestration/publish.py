@@ -4,13 +4,15 @@ The published file is written next to the old one with DuckDB storage version
 v1.4.0 (so BI tools embedding DuckDB 1.4/1.5 can open it), holds plain tables
 only (views into another catalog break in readers), and replaces the old file
 with one `os.replace`: a reader that has the old file open keeps reading it, a
-reader that opens it later sees the new one, nobody sees a half-written file.
+reader that opens it later sees the new one, nobody sees a half-written file. A build killed
+while publishing leaves only its temporary file, which the next publish removes.
 Quarantined facts are left out of `marts.plan_facts` and kept, with their
 reasons, in `marts.quarantined_facts`.
 """
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import duckdb
@@ -22,7 +24,8 @@ SERVE_SCHEMAS = ("marts", "audit")
 def publish(build_file: Path, warehouse_file: Path, run_id: str) -> dict:
     """Write the serve file from the build file and swap it in; return table row counts."""
     warehouse_file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = warehouse_file.with_name(f".{warehouse_file.name}.{os.getpid()}.tmp")
+    remove_stale_temporaries(warehouse_file)
+    tmp = _temporary(warehouse_file, os.getpid())
     tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(build_file))  # the pipeline is the working file's only writer
     try:
@@ -38,6 +41,35 @@ def publish(build_file: Path, warehouse_file: Path, run_id: str) -> dict:
     con.close()
     os.replace(tmp, warehouse_file)
     return counts
+
+
+def _temporary(warehouse_file: Path, pid: int) -> Path:
+    return warehouse_file.with_name(f".{warehouse_file.name}.{pid}.tmp")
+
+
+def remove_stale_temporaries(warehouse_file: Path) -> list[Path]:
+    """Delete the half-written serve files (and their WALs) of builds that are no longer running:
+    a build killed while publishing leaves one behind. Files of a live process are left alone."""
+    removed = []
+    pattern = re.compile(re.escape(f".{warehouse_file.name}.") + r"(\d+)\.tmp(?:\.wal)?$")
+    for path in warehouse_file.parent.glob(f".{warehouse_file.name}.*.tmp*"):
+        m = pattern.match(path.name)
+        if m and not _alive(int(m.group(1))):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # ours, from an earlier publish in this process that failed
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _tables(con) -> list[tuple[str, str]]:

@@ -7,10 +7,14 @@ import shutil
 import sys
 from pathlib import Path
 
-from dagster import ConfigurableResource
-from dagster_dbt import DbtCliResource, DbtProject
+from typing import Any
 
-from .settings import DBT_PROJECT_DIR, Settings
+from dagster import ConfigurableResource, InitResourceContext
+from dagster_dbt import DbtCliResource, DbtProject
+from pydantic import PrivateAttr
+
+from .lock import build_lock
+from .settings import DBT_PROJECT_DIR, DEFAULT_DOCUMENT_MEMORY_MB, DEFAULT_DOCUMENT_SECONDS, Settings
 
 # dbt is installed in this interpreter's environment; make it findable however we were started
 _BIN = str(Path(sys.executable).parent)
@@ -19,16 +23,32 @@ if _BIN not in os.environ.get("PATH", "").split(os.pathsep):
 
 
 class PlanWarehouse(ConfigurableResource):
-    """Paths and limits of one warehouse: raw inputs, working file, published file."""
+    """Paths and limits of one warehouse: raw inputs, working file, published file.
+
+    A run holds the warehouse's build lock from its start to its end (`orchestration.lock`), so
+    a scheduled run and a `plans build` never write the same working file at once."""
 
     raw_dir: str
     warehouse_file: str
     max_document_bytes: int
     workers: int = 0
+    document_seconds: float = DEFAULT_DOCUMENT_SECONDS
+    document_memory_mb: int = DEFAULT_DOCUMENT_MEMORY_MB
+    _lock: Any = PrivateAttr(default=None)
 
     @property
     def settings(self) -> Settings:
-        return Settings(Path(self.raw_dir), Path(self.warehouse_file), self.max_document_bytes, self.workers)
+        return Settings(Path(self.raw_dir), Path(self.warehouse_file), self.max_document_bytes, self.workers,
+                        self.document_seconds, self.document_memory_mb)
+
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        self._lock = build_lock(Path(self.warehouse_file))
+        self._lock.__enter__()  # raises BuildLocked: the run fails at once, touching nothing
+
+    def teardown_after_execution(self, context: InitResourceContext) -> None:
+        if self._lock is not None:
+            self._lock.__exit__(None, None, None)
+            self._lock = None
 
 
 def dbt_project() -> DbtProject:
@@ -72,8 +92,10 @@ def keep_partial_parse(run_target: Path, project_target: Path) -> None:
     """dagster-dbt gives each run its own target folder, seeded with the project's
     partial_parse.msgpack; bring the run's fresh one back so the next run parses partially."""
     fresh = Path(run_target) / "partial_parse.msgpack"
-    if fresh.exists():
-        shutil.copy(fresh, project_target / "partial_parse.msgpack")
+    if fresh.exists():  # copied, then renamed: a build killed here leaves the old file or the new one
+        tmp = project_target / f".partial_parse.msgpack.{os.getpid()}.tmp"
+        shutil.copy(fresh, tmp)
+        os.replace(tmp, project_target / "partial_parse.msgpack")
 
 
 def _prune_runs(target: Path) -> None:
@@ -83,7 +105,7 @@ def _prune_runs(target: Path) -> None:
 
 
 def _manifest_stale(manifest: Path) -> bool:
-    if not manifest.exists():
+    if not manifest.exists() or not _complete_json(manifest):
         return True
     built = manifest.stat().st_mtime
     sources = [DBT_PROJECT_DIR / "dbt_project.yml"] + [
@@ -92,9 +114,21 @@ def _manifest_stale(manifest: Path) -> bool:
     return any(p.stat().st_mtime > built for p in sources)
 
 
+def _complete_json(path: Path) -> bool:
+    """A manifest cut off by a killed `dbt parse` does not end with its closing brace."""
+    try:
+        with path.open("rb") as handle:
+            handle.seek(max(0, path.stat().st_size - 64))
+            return handle.read().rstrip().endswith(b"}")
+    except OSError:
+        return False
+
+
 def build_resources(settings: Settings) -> dict:
     return {
         "warehouse": PlanWarehouse(raw_dir=str(settings.raw_dir), warehouse_file=str(settings.warehouse_file),
-                                   max_document_bytes=settings.max_document_bytes, workers=settings.workers),
+                                   max_document_bytes=settings.max_document_bytes, workers=settings.workers,
+                                   document_seconds=settings.document_seconds,
+                                   document_memory_mb=settings.document_memory_mb),
         "dbt": DbtCliResource(project_dir=dbt_project(), profiles_dir=str(DBT_PROJECT_DIR)),
     }
