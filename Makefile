@@ -10,7 +10,7 @@ export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 RAW       ?= raw
 WAREHOUSE ?= warehouse/plans.duckdb
 
-.PHONY: setup run test bench bench-small score docs dev clean
+.PHONY: setup run test bench bench-small score score-eval docs dev clean
 
 $(UV):
 	$(PY_BOOT) -m venv .uv
@@ -22,7 +22,7 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 
 setup: $(VENV)/.synced  ## create .venv with the locked dependencies
 
-run: setup  ## build and publish warehouse/plans.duckdb from raw/
+run: setup  ## build and publish warehouse/plans.duckdb (and its report site warehouse/site/) from raw/
 	$(VENV)/bin/plans build --raw $(RAW) --warehouse $(WAREHOUSE)
 
 test: setup  ## unit tests, dbt tests, expectation tests and the end-to-end build scored against gold
@@ -31,13 +31,18 @@ test: setup  ## unit tests, dbt tests, expectation tests and the end-to-end buil
 score: setup  ## score the published warehouse against the seed gold
 	$(VENV)/bin/python ../shared/tools/score_targets.py --warehouse $(WAREHOUSE) --gold ../shared/gold/seeds --show-errors 20
 
-bench: setup  ## throughput and scale benchmark; writes bench/RESULTS.md and bench/READERS.md (PDF/Word pages per second)
+score-eval: setup  ## score the extraction library on the dev set and every evaluation set in eval/
+	$(VENV)/bin/python scripts/score_eval.py
+
+bench: setup  ## throughput and scale benchmark; writes bench/RESULTS.md, bench/READERS.md (PDF/Word pages per second) and bench/SITE.md (report site)
 	$(VENV)/bin/python scripts/bench.py
 	$(VENV)/bin/python scripts/bench_readers.py
+	$(VENV)/bin/python scripts/bench_site.py
 
 bench-small: setup  ## the benchmark at a small size (keeps it working in CI)
 	$(VENV)/bin/python scripts/bench.py --sizes 200 --skip-e2e-large
 	$(VENV)/bin/python scripts/bench_readers.py --sections 4 --rounds 1
+	$(VENV)/bin/python scripts/bench_site.py --size 200
 
 docs: setup  ## dbt docs (catalog with column descriptions) into dbt_project/target/
 	PLANS_BUILD_DB=$(abspath $(basename $(WAREHOUSE)).build.duckdb) $(VENV)/bin/dbt docs generate --project-dir dbt_project --profiles-dir dbt_project
@@ -46,4 +51,4 @@ dev: setup  ## the Dagster UI on http://127.0.0.1:3000 (asset graph, checks, sch
 	mkdir -p .dagster_home && DAGSTER_HOME=$(CURDIR)/.dagster_home $(VENV)/bin/dagster dev -m orchestration.definitions
 
 clean:
-	rm -rf $(VENV) .uv warehouse/*.duckdb warehouse/reports dbt_project/target dbt_project/logs
+	rm -rf $(VENV) .uv warehouse/*.duckdb warehouse/reports warehouse/site dbt_project/target dbt_project/logs

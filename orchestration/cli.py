@@ -1,6 +1,8 @@
 """`plans`: build the warehouse from the command line, in-process.
 
     plans build --raw raw --warehouse warehouse/plans.duckdb
+    plans site  --warehouse warehouse/plans.duckdb      # rewrite warehouse/site/ from the published file
+    plans serve --warehouse warehouse/plans.duckdb      # serve warehouse/site/ on http://127.0.0.1:8000
 
 Runs the same Dagster job the schedule and sensor run (ingest → extract → dbt →
 expectation checks → publish) in this process, prints progress while it works
@@ -47,7 +49,19 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--quiet", action="store_true", help="print only the summary")
     build.add_argument("--force", action="store_true",
                        help="rebuild even when nothing changed since the last published build")
+    site = sub.add_parser("site", help="write the report site of a published warehouse (beside it, in site/)")
+    site.add_argument("--warehouse", type=Path, default=PROJECT_ROOT / "warehouse" / "plans.duckdb",
+                      help="the published DuckDB file (read-only); default: warehouse/plans.duckdb")
+    site.add_argument("--out", type=Path, default=None, help="the site folder (default: site/ beside the warehouse)")
+    serve = sub.add_parser("serve", help="serve the report site on 127.0.0.1 (opening index.html works too)")
+    serve.add_argument("--warehouse", type=Path, default=PROJECT_ROOT / "warehouse" / "plans.duckdb",
+                       help="the published DuckDB file whose site/ to serve")
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
     args = parser.parse_args(argv)
+    if args.command == "site":
+        return write_site_command(args.warehouse.resolve(), (args.out or args.warehouse.parent / "site").resolve())
+    if args.command == "serve":
+        return serve_site(args.warehouse.resolve().parent / "site", args.port)
     if not (args.raw / "documents").is_dir():
         parser.error(f"{args.raw} has no documents/ folder")
     if args.document_timeout <= 0 or args.document_memory <= 0:
@@ -65,6 +79,36 @@ def main(argv: list[str] | None = None) -> int:
         return LOCKED
 
 
+def write_site_command(warehouse_file: Path, site_dir: Path) -> int:
+    from .site import write_site
+
+    if not warehouse_file.exists():
+        print(f"{warehouse_file} does not exist: build it first (plans build)", file=sys.stderr)
+        return 1
+    result = write_site(warehouse_file, site_dir,
+                        progress=lambda m: print(f"[{time.strftime('%H:%M:%S')}] {m}", file=sys.stderr, flush=True))
+    print(f"report site  {site_dir / 'index.html'}\n  {result.describe()}")
+    return 0
+
+
+def serve_site(site_dir: Path, port: int) -> int:
+    """Serve the site folder on the loopback interface only, until Ctrl-C."""
+    import functools
+    import http.server
+
+    if not (site_dir / "index.html").exists():
+        print(f"no report site in {site_dir}: run plans build (or plans site) first", file=sys.stderr)
+        return 1
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        print(f"serving {site_dir} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
 def _unchanged(settings: Settings) -> bool:
     """Nothing new since the last published build: say so and keep the warehouse as it is."""
     from .state import input_fingerprint, published_state
@@ -74,6 +118,11 @@ def _unchanged(settings: Settings) -> bool:
         return False
     print(f"Nothing changed since build {state['run_id'][:8]}: documents, statistics and code are the same.\n"
           f"  warehouse  {settings.warehouse_file} (current; use --force to rebuild anyway)")
+    if not (settings.site_dir / "index.html").exists():  # removed by hand: cheap to write again
+        from .site import write_site
+
+        write_site(settings.warehouse_file, settings.site_dir)
+    print(f"  site       {settings.site_dir / 'index.html'}")
     return True
 
 
@@ -152,6 +201,8 @@ def summary(settings: Settings, run_id: str, seconds: float) -> str:
     ]
     if run.get("published"):
         lines.append(f"  warehouse  {settings.warehouse_file} (published; open it read-only)")
+        if (settings.site_dir / "index.html").exists():
+            lines.append(f"  site       {settings.site_dir / 'index.html'} (open in a browser, or: plans serve)")
     else:
         why = run.get("blockers") or "a step failed (see above)"
         lines.append(f"  warehouse  NOT published: {why}; {settings.warehouse_file} is unchanged")

@@ -8,21 +8,30 @@ reader that opens it later sees the new one, nobody sees a half-written file. A 
 while publishing leaves only its temporary file, which the next publish removes.
 Quarantined facts are left out of `marts.plan_facts` and kept, with their
 reasons, in `marts.quarantined_facts`.
+
+The report site (`orchestration.site`) is generated from the new file before the
+swap and put in place right after it, so `warehouse/site/` always describes the
+warehouse beside it; if the site cannot be written, neither is swapped in.
 """
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+
+from .site import SiteResult, stage_site, swap_in
 
 STORAGE_VERSION = "v1.4.0"
 SERVE_SCHEMAS = ("marts", "audit")
 
 
-def publish(build_file: Path, warehouse_file: Path, run_id: str) -> dict:
-    """Write the serve file from the build file and swap it in; return table row counts."""
+def publish(build_file: Path, warehouse_file: Path, run_id: str, site_dir: Path | None = None,
+            progress: Callable[[str], None] | None = None) -> tuple[dict, SiteResult | None]:
+    """Write the serve file from the build file (and its report site into `site_dir`), swap them
+    in; return table row counts and what the site holds."""
     warehouse_file.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(warehouse_file)
     tmp = _temporary(warehouse_file, os.getpid())
@@ -39,8 +48,17 @@ def publish(build_file: Path, warehouse_file: Path, run_id: str) -> dict:
         tmp.unlink(missing_ok=True)
         raise
     con.close()
+    staged = None
+    if site_dir is not None:
+        if progress:
+            progress(f"writing the report site {site_dir}")
+        try:
+            staged = stage_site(tmp, site_dir, progress)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
     os.replace(tmp, warehouse_file)
-    return counts
+    return counts, (swap_in(staged, site_dir) if staged else None)
 
 
 def _temporary(warehouse_file: Path, pid: int) -> Path:
@@ -104,10 +122,13 @@ def _copy_tables(con, run_id: str) -> dict:
 
 
 def _copy_comments(con) -> None:
-    """Descriptions persisted by dbt travel with the tables, so BI tools show them."""
+    """Descriptions persisted by dbt travel with the tables (and the views published as tables),
+    so BI tools show them."""
     for schema, table, comment in con.execute(
             "SELECT schema_name, table_name, comment FROM duckdb_tables() WHERE database_name = current_database()"
-            f" AND schema_name IN {SERVE_SCHEMAS} AND comment IS NOT NULL").fetchall():
+            f" AND schema_name IN {SERVE_SCHEMAS} AND comment IS NOT NULL UNION ALL "
+            "SELECT schema_name, view_name, comment FROM duckdb_views() WHERE database_name = current_database()"
+            f" AND schema_name IN {SERVE_SCHEMAS} AND comment IS NOT NULL AND NOT internal").fetchall():
         con.execute(f'COMMENT ON TABLE serve.{schema}."{table}" IS {_quote(comment)}')
     for schema, table, column, comment in con.execute(
             "SELECT schema_name, table_name, column_name, comment FROM duckdb_columns() "

@@ -47,6 +47,11 @@ class Settings:
         return self.warehouse_file.with_name(self.warehouse_file.stem + ".build.duckdb")
 
     @property
+    def site_dir(self) -> Path:
+        """The report site of the published warehouse (static HTML; open index.html)."""
+        return self.warehouse_file.parent / "site"
+
+    @property
     def reports_dir(self) -> Path:
         return self.warehouse_file.parent / "reports"
 

@@ -413,7 +413,14 @@ def bulletin_title(doc: ParsedDocument, lines: list[str], headline: str | None) 
     for text in [headline or ""] + lines[:12] + _bracket_titles(doc.text[:3000]):
         m = _BULLETIN_TITLE.search(re.sub(r"\s+", "", text))
         if m:
-            return m.group(0)
+            title = m.group(0)
+            issued = re.match(r"^(.*?(?:统计局|政府))(?:正式)?(?:发布|公布|印发)了?", title)
+            if issued:  # 温州市统计局发布2023年国民经济…公报: the bureau's place leads the title's year
+                place = re.sub(r"(?:统计局|人民政府|政府)$", "", issued.group(1))
+                rest = title[issued.end():]
+                title = rest if re.match(r"^.{0,12}?(?:省|市|县|区|州)", rest.split("年", 1)[-1]) else \
+                    rest.replace("年", "年" + place, 1)
+            return title
     return None
 
 
@@ -433,7 +440,11 @@ def _bulletin_issuer(lines: list[str], region: Region | None = None) -> str | No
     head = "\n".join(lines[:20])
     m = _BUREAU.search(head)
     if m:
-        return "、".join(p for p in m.groups() if p)
+        # 记者从市统计局获悉: the words before the bureau are the reporter's; 市统计局 is the region's
+        bureau = re.sub(r"^(?:[^从据]{0,6}记者)?(?:从|据)", "", m.group(1))
+        if bureau in ("省统计局", "市统计局", "县统计局", "区统计局", "州统计局") and region is not None:
+            bureau = region.name + "统计局"
+        return "、".join(p for p in (bureau, m.group(2)) if p)
     return region.name + "统计局" if region is not None else None
 
 
@@ -611,10 +622,21 @@ _COMPARED_SCOPE = re.compile(r"(?:居|列|占|高于|低于|快于|慢于|位居
 _VOICE_PATTERNS = {level: re.compile(words) for level, words in _VOICES.items()}
 
 
+_AUTONOMOUS_REGION = re.compile(r"广西|内蒙古|西藏|宁夏|新疆|自治区")
+_REGION_WIDE = re.compile(r"全区|我区|区委|区政府|区人民政府")
+
+
 def _voice(text: str) -> str | None:
     """Which level of government the page speaks as (全县/我县 … versus 全市 … versus 全省 …)."""
     text = _COMPARED_SCOPE.sub("", text[:6000])
     counts = {level: len(pattern.findall(text)) for level, pattern in _VOICE_PATTERNS.items()}
+    if _AUTONOMOUS_REGION.search(text) and not any(m.region.level == "county" and m.region.name.endswith("区")
+                                                    for m in find_regions(text[:1500])):
+        # in 广西 (and the other autonomous regions) 全区/区委/区政府 is the province speaking, unless
+        # the page is about one of its districts (钦北区…全区)
+        moved = len(_REGION_WIDE.findall(text))
+        counts["county"] -= moved
+        counts["province"] += moved
     level, n = max(counts.items(), key=lambda kv: kv[1])
     return level if n and list(counts.values()).count(n) == 1 else None
 
@@ -848,12 +870,16 @@ def _bulletin_metadata(doc: ParsedDocument, lines: list[str], headline: str | No
     named = re.match(r"(.{2,20}?)(?:19|20)\d{2}\s*年", title) if title else None
     region = (_resolve_body(named.group(1)) if named else None) or _region_of(title) or _deepest_region(issuer) \
         or _main_region(doc, None, None, headline)
+    if issuer and issuer.split("、")[0] in ("省统计局", "市统计局", "县统计局", "区统计局", "州统计局") and region:
+        issuer = issuer.replace(issuer.split("、")[0], region.name + "统计局", 1)  # 市统计局: the region's
     issuer = issuer or _bulletin_issuer([], region)
     year = _reporting_year(title or doc.text[:800])
     if title is None and region is not None and year is not None:
         title = f"{region.name}{year}年国民经济和社会发展统计公报"
+    fm_date = next((parse_date(doc.front_matter[k]) for k in _FRONT_MATTER_DATE
+                    if doc.front_matter and doc.front_matter.get(k)), None)
     published = (parse_date(_header_value(lines, "发布日期")) or parse_date(_header_value(lines, "发布时间"))
-                 or _signature(lines)[1] or page.date)
+                 or _signature(lines)[1] or fm_date or page.date)
     return DocumentMetadata(
         doc_kind="statistical_bulletin", plan_title=title,
         region_name=region.name if region else None, region_code=region.code if region else None,

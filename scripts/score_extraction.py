@@ -28,18 +28,15 @@ def load_scorer(path: Path):
     return module
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=Path, default=ROOT / "raw" / "documents")
-    parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold" / "seeds")
-    parser.add_argument("--scorer", type=Path, default=ROOT.parent / "shared" / "tools" / "score_targets.py")
-    parser.add_argument("--show-errors", type=int, default=0)
-    parser.add_argument("--json", type=Path)
-    args = parser.parse_args()
-    scorer = load_scorer(args.scorer)
-    gold_facts, gold_docs = scorer.load_gold(args.gold)
+DEFAULT_SCORER = ROOT.parent / "shared" / "tools" / "score_targets.py"
+
+
+def score_folder(documents: Path, gold: Path, scorer_path: Path = DEFAULT_SCORER, show_errors: int = 0) -> dict:
+    """The shared scorer's report for the library's reading of `documents` against `gold`."""
+    scorer = load_scorer(scorer_path)
+    gold_facts, gold_docs = scorer.load_gold(gold)
     pred_facts, pred_docs = [], []
-    for path in sorted(args.documents.iterdir()):
+    for path in sorted(documents.iterdir()):
         parsed = read_document(path)
         if not isinstance(parsed, ParsedDocument):
             continue
@@ -53,7 +50,18 @@ def main() -> int:
             row = f.as_row()
             row.update(source_file=parsed.source_file)
             pred_facts.append(row)
-    report = scorer.score(gold_facts, gold_docs, pred_facts, pred_docs, args.show_errors)
+    return scorer.score(gold_facts, gold_docs, pred_facts, pred_docs, show_errors)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=Path, default=ROOT / "raw" / "documents")
+    parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold" / "seeds")
+    parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
+    parser.add_argument("--show-errors", type=int, default=0)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    report = score_folder(args.documents, args.gold, args.scorer, args.show_errors)
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
     for doc, entry in report["documents"].items():

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -49,15 +47,9 @@ def close(a, b, rel=1e-9) -> bool:
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("analyst")
-    warehouse = tmp / "plans.duckdb"
-    subprocess.run(
-        [sys.executable, "-m", "orchestration", "build",
-         "--raw", str(REPO / "raw"), "--warehouse", str(warehouse)],
-        check=True, cwd=REPO,
-    )
-    connection = duckdb.connect(str(warehouse), read_only=True)
+def con(seeds_warehouse):
+    """The warehouse `plans build` published from raw/ (built once per session, see conftest.py)."""
+    connection = duckdb.connect(str(seeds_warehouse), read_only=True)
     yield connection
     connection.close()
 
@@ -72,7 +64,7 @@ def run(con, question: str, block: int = 0) -> list[dict]:
 
 
 def test_document_has_the_questions_and_only_marts_sql():
-    assert {"Q1", "Q2", "Q3", "Q4", "Q5"} <= set(QUERIES)
+    assert {"Q1", "Q2", "Q3", "Q4", "Q5", "Q7"} <= set(QUERIES)
     assert all(QUERIES[q] for q in QUERIES), "every question has at least one sql block"
     assert len(QUERIES["Q3"]) >= 2, "Q3 shows the disagreements and the near-misses"
     for q, blocks in QUERIES.items():
@@ -314,3 +306,53 @@ def test_q6_lists_only_uncategorised_digital_facts(con):
     assert all(r["canonical_indicator_id"].startswith("unreviewed__") for r in rows)
     pattern = re.compile("数字|5G|智能|互联网|上云|机器人|产业大脑")
     assert all(pattern.search(r["indicator_name"]) for r in rows)
+
+
+# ---------------------------------------------------------------------------- Q7
+# answered on raw/ plus examples/bulletins/ (the section's marker says so; fixture in conftest.py)
+
+
+@pytest.fixture(scope="module")
+def bulletin_con(bulletin_build):
+    _, warehouse, result = bulletin_build
+    assert result.returncode == 0, result.stdout + result.stderr
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    yield connection
+    connection.close()
+
+
+def test_q7_section_is_marked_for_the_example_bulletins():
+    text = DOC.read_text(encoding="utf-8")
+    q7 = text[text.index("## Q7."):]
+    assert "<!-- warehouse: raw + examples/bulletins -->" in q7.split("```sql")[0]
+
+
+def test_q7_taizhou_targets_against_bulletin_actuals(bulletin_con):
+    rows = run(bulletin_con, "Q7", 0)
+    assert rows and all(r["actual_source_title"].endswith("台州市国民经济和社会发展统计公报") for r in rows)
+    flagged = {(norm(r["indicator_name"]), r["target_value"]): r for r in rows if r["on_track"] is not None}
+    # 表1: 5269 亿元 (2020) → 10000 亿元 (2025) needs 13.67 %/yr; the 2023 bulletin's 7431.6 亿元 is 12.15 %/yr
+    output = flagged[("规模以上工业总产值", 10000)]
+    assert output["actual_year"] == 2023 and close(output["actual_value"], 7431.6) and output["actual_unit"] == "亿元"
+    assert close(output["required_pct_per_year"], round(100 * ((10000 / 5269) ** (1 / 5) - 1), 2), rel=1e-6)
+    assert close(output["achieved_pct_per_year"], round(100 * ((7431.6 / 5269) ** (1 / 3) - 1), 2), rel=1e-6)
+    assert output["on_track"] is False and output["actual_revision"] == "final"
+    # 工业投资年均增长10%: the bulletins' 12.6 % (2022) and 8.1 % (2023) average 10.3 % a year
+    invest = flagged[("工业投资增速", 10)]
+    assert invest["on_track"] is True
+    assert close(invest["achieved_pct_per_year"], round(100 * (((1.126 * 1.081) ** 0.5) - 1), 2), rel=1e-6)
+    assert flagged[("高技术制造业增加值占规模以上工业增加值比重", 20)]["on_track"] is True
+    assert flagged[("战略性新兴产业增加值占规模以上工业增加值比重", 35)]["on_track"] is False
+    assert len(flagged) >= 8
+    for r in rows:  # a flag only where the basis allows one
+        assert (r["on_track"] is not None) == (r["on_track_basis"] == "growth_comparison"), r
+
+
+def test_q7_every_actual_is_its_bulletin_sentence(bulletin_con):
+    rows = run(bulletin_con, "Q7", 1)
+    assert len(rows) == len(run(bulletin_con, "Q7", 0))
+    for r in rows:
+        assert r["source_file"] == "2023年台州市国民经济和社会发展统计公报.txt"
+        assert r["quote"] in r["source_text"] and r["char_end"] - r["char_start"] == len(r["quote"])
+    labour = [r for r in rows if norm(r["indicator_name"]) == "规模以上工业全员劳动生产率"]
+    assert labour and labour[0]["quote"] == "24.6万元/人"

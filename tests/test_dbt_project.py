@@ -116,8 +116,15 @@ def test_no_fact_or_statistic_dropped(built_db):
     con = built_db
     assert con.execute("select count(*) from raw.facts").fetchone() == \
         con.execute("select count(*) from marts.plan_facts").fetchone()
-    assert con.execute("select count(*) from raw.statistics").fetchone() == \
-        con.execute("select count(*) from marts.fct_statistics").fetchone()
+    csv_rows = con.execute("select count(*) from raw.statistics").fetchone()[0]
+    # every observation of the bulletin (7) and of the work report (3) is a statistic too
+    document_rows = con.execute(
+        "select count(*) from raw.facts f join raw.documents d using (doc_id) where f.role = 'observation' "
+        "and (d.doc_kind = 'statistical_bulletin' or d.plan_title like '%政府工作报告%')").fetchone()[0]
+    assert document_rows == 10
+    assert con.execute("select count(*) from marts.fct_statistics").fetchone()[0] == csv_rows + document_rows
+    assert con.execute(
+        "select count(*) from marts.fct_statistics where source_type = 'statistics_csv'").fetchone()[0] == csv_rows
 
 
 def _preferred(con, region, indicator, year, measure="level"):
@@ -222,3 +229,86 @@ def test_seed_files_are_well_formed():
         rows = list(csv.reader(seed.open(encoding="utf-8")))
         widths = {len(row) for row in rows if row}
         assert widths == {len(rows[0])}, f"{seed.name}: rows of {sorted(widths)} fields"
+
+
+# ---- statistics read from bulletins and work reports (the synthetic 台州 documents) ------------
+
+def _statistics(con, year, canonical="gdp", measure="level"):
+    return con.execute(
+        "select source_type, value, revision, is_rounded_restatement, preference_rank from marts.fct_statistics "
+        "where region_code = '331000' and canonical_indicator_id = ? and year = ? and measure = ? "
+        "order by preference_rank", [canonical, year, measure]).fetchall()
+
+
+def test_bulletin_figures_rank_with_the_csv(built_db):
+    con = built_db
+    # 2022: the bulletin's final 6040.72 beats the work report's rounded repetition (6041) and the
+    # CSV's low-quality lower bound (超过6040亿元)
+    assert _statistics(con, 2022) == [
+        ("statistical_bulletin", 6040.72, "final", False, 1),
+        ("work_report", 6041.0, "revised", True, 2),
+        ("statistics_csv", 6040.0, "unknown", False, 3),
+    ]
+    # 2021: the 2022 bulletin's final verification (a restatement: revised) beats the CSV's 5786
+    assert _statistics(con, 2021)[0] == ("statistical_bulletin", 5786.2, "revised", False, 1)
+    # 2023: the work report's preliminary figure (ok) beats the CSV's low-quality page
+    assert _statistics(con, 2023)[0] == ("work_report", 6240.7, "preliminary", False, 1)
+    # 控制在5%以内 reported as a result is an upper bound
+    assert con.execute("select bound from marts.fct_statistics where indicator = '城镇调查失业率'").fetchall() == [("upper",)]
+
+
+def test_bulletin_statistics_keep_their_provenance(built_db):
+    con = built_db
+    row = con.execute(
+        "select s.source_file, s.quote, s.char_start, s.char_end, s.source_title, d.text, f.fact_id "
+        "from marts.fct_statistics s join raw.documents d using (doc_id) join marts.plan_facts f using (fact_id) "
+        "where s.canonical_indicator_id = 'above_scale_gross_industrial_output' and s.year = 2022").fetchone()
+    source_file, quote, start, end, title, text, fact_id = row
+    assert source_file == "006_taizhou_bulletin_2022.txt" and fact_id
+    assert text[start:end] == quote == "7012.5亿元"
+    assert title == "2022年台州市国民经济和社会发展统计公报"
+
+
+def test_bulletin_names_map_to_canonical_indicators_and_falls_are_negative(built_db):
+    con = built_db
+    got = dict(con.execute(
+        "select indicator, canonical_indicator_id || ':' || measure || ':' || value from marts.fct_statistics "
+        "where source_type = 'statistical_bulletin' and year = 2022").fetchall())
+    assert got["生产总值增长"] == "gdp:growth_rate:3.8"
+    assert got["工业投资比上年下降"] == "industrial_investment:growth_rate:-2.3"
+    assert got["年末全市常住人口"] == "resident_population:level:668.1"
+    assert got["高新技术产业增加值占规模以上工业增加值比重"].startswith("high_tech_industry_share_of_above_scale_industry:share")
+
+
+def test_bulletin_observations_are_statistics_not_plan_statements(built_db):
+    con = built_db
+    sources = con.execute(
+        "select distinct o.source, o.source_type from marts.fct_observations o "
+        "join marts.plan_facts f using (fact_id) where f.source_file = '006_taizhou_bulletin_2022.txt'").fetchall()
+    assert sources == [("statistics", "statistical_bulletin")]
+    n = con.execute(
+        "select sum(n_plan_observations) from marts.region_comparison where region_code = '331000' "
+        "and canonical_indicator_id = 'above_scale_gross_industrial_output'").fetchone()[0]
+    assert n == 0
+
+
+def test_target_progress_uses_bulletin_actuals(built_db):
+    con = built_db
+    rows = {r[0]: r[1:] for r in con.execute(
+        "select target_value, actual_year, actual_value, actual_source_type, actual_revision, actual_quote, "
+        "on_track, on_track_basis from marts.target_progress "
+        "where region_code = '331000' and canonical_indicator_id = 'above_scale_gross_industrial_output' "
+        "and target_unit = '亿元'").fetchall()}
+    # 5269 (2020) → 7012.5 (2022): 15.4 % a year, against 13.7 % needed for 10000 and 17.9 % for 12000
+    assert rows[10000.0] == (2022, 7012.5, "statistical_bulletin", "final", "7012.5亿元", True, "growth_comparison")
+    assert rows[12000.0][-2:] == (False, "growth_comparison")
+    # a growth-rate target (工业投资年均增长10%) against the bulletin's 下降2.3%
+    row = con.execute(
+        "select achieved_cagr, on_track from marts.target_progress where region_code = '331000' "
+        "and canonical_indicator_id = 'industrial_investment' and measure = 'growth_rate'").fetchone()
+    assert row == (pytest.approx(-0.023), False)
+    comparison = con.execute(
+        "select actual_value_base, actual_source_type, actual_fact_id is not null from marts.region_comparison "
+        "where region_code = '331000' and canonical_indicator_id = 'above_scale_gross_industrial_output' "
+        "and year = 2022").fetchone()
+    assert comparison == (pytest.approx(7.0125e11), "statistical_bulletin", True)

@@ -41,11 +41,14 @@ CREATE TABLE marts.plan_facts (
     char_end INTEGER, source_text VARCHAR, polarity VARCHAR
 );
 CREATE TABLE marts.fct_statistics (
-    statistic_id VARCHAR, region_code VARCHAR, region_name VARCHAR, indicator VARCHAR,
-    canonical_indicator_id VARCHAR, year INTEGER, value DOUBLE, unit VARCHAR,
-    value_base DOUBLE, base_unit VARCHAR, measure VARCHAR, bound VARCHAR, revision VARCHAR,
-    source_quality VARCHAR, scope_note VARCHAR, source_title VARCHAR, source_url VARCHAR,
-    quote VARCHAR, is_preferred BOOLEAN, preference_rank INTEGER
+    statistic_id VARCHAR, source_type VARCHAR, source_file VARCHAR, row_number INTEGER,
+    region_code VARCHAR, region_name VARCHAR, region_level VARCHAR, indicator VARCHAR,
+    canonical_indicator_id VARCHAR, year INTEGER, value DOUBLE, unit VARCHAR, value_decimals INTEGER,
+    value_base DOUBLE, base_unit VARCHAR, quantity_kind VARCHAR, measure VARCHAR, bound VARCHAR,
+    revision VARCHAR, is_rounded_restatement BOOLEAN, source_quality VARCHAR, scope_note VARCHAR,
+    source_title VARCHAR, source_url VARCHAR, quote VARCHAR, doc_id VARCHAR, fact_id VARCHAR,
+    char_start INTEGER, char_end INTEGER, source_text VARCHAR, published_date DATE,
+    is_preferred BOOLEAN, preference_rank INTEGER
 );
 CREATE TABLE marts.documents (
     doc_id VARCHAR, plan_id VARCHAR, source_file VARCHAR, doc_kind VARCHAR, plan_title VARCHAR,
@@ -131,11 +134,20 @@ def good_facts() -> list[dict]:
 
 
 STAT_DEFAULTS = dict(revision=None, source_quality="ok", bound="exact", is_preferred=True,
-                     preference_rank=1, scope_note="总量(现价)")
+                     preference_rank=1, scope_note="总量(现价)", source_type="statistics_csv",
+                     source_file="observations.csv", is_rounded_restatement=False)
+QUANTITY_KINDS = {"CNY": "currency", "%": "percent", "percent": "percent", "count": "count"}
 
 
 def stat(statistic_id: str, **kw) -> dict:
-    return {**STAT_DEFAULTS, "statistic_id": statistic_id, **kw}
+    """A fct_statistics row; quantity kind, region level and written decimals follow from the rest."""
+    row = {**STAT_DEFAULTS, "statistic_id": statistic_id, **kw}
+    row.setdefault("quantity_kind", QUANTITY_KINDS.get(row.get("base_unit")))
+    code = row.get("region_code") or ""
+    row.setdefault("region_level", "province" if code.endswith("0000") else "prefecture" if code else None)
+    value = row.get("value")
+    row.setdefault("value_decimals", None if value is None else len(repr(float(value)).split(".")[1].rstrip("0")))
+    return row
 
 
 def good_statistics() -> list[dict]:
@@ -258,6 +270,12 @@ def test_checks_really_evaluate_rows(good_results):
     assert good_results["baselines.baseline_agrees_with_statistics"].evaluated == 1
     assert good_results["baselines.observation_agrees_with_statistics"].evaluated == 1
     assert good_results["statistics.one_preferred_per_key"].evaluated == 5
+    # official figures: the growth rate is a percentage; the levels are not named as changes
+    assert good_results["units.statistic_growth_rate_in_percent"].evaluated == 1
+    assert good_results["units.statistic_level_is_not_a_growth_rate"].evaluated == 0  # no level in % among them
+    assert good_results["units.statistic_value_base_plausible"].evaluated == 5
+    # the mirror's 6870.9 (preliminary) against the work report's 6871 (revision unknown): within rounding
+    assert good_results["baselines.sources_agree"].evaluated == 1
     assert good_results["reconciliation.raw_facts_in_marts"].evaluated == 6
 
 
@@ -510,6 +528,118 @@ def test_statistics_units_and_bounds(tmp_path):
     q = quarantine_rows(res.values())
     assert {(x["key"], x["fact_id"]) for x in q} == {("s-wz-gdp-2020-growth", None), ("s-sh-hte-2021", None)}
     assert blocks_publish(res.values()) is False
+
+
+# ---------------------------------------------------------------------------------------------
+# official figures from bulletins: growth against levels, source against source, rate vs level
+
+TZ_STAT = dict(region_code="331000", region_name="台州市")
+BULLETIN_2023 = dict(source_type="statistical_bulletin", source_file="2023年台州市统计公报.txt",
+                     source_title="2023年台州市国民经济和社会发展统计公报", revision="final")
+BULLETIN_2022 = dict(BULLETIN_2023, source_file="2022年台州市统计公报.txt",
+                     source_title="2022年台州市国民经济和社会发展统计公报")
+
+
+def product_rows(name: str, canonical: str, before: float, after: float, growth: float, prefix: str) -> list[dict]:
+    """A product of the bulletins' 主要工业产品产量 table: output of 2022 and 2023, growth 2023."""
+    unit = dict(unit="万辆", base_unit="count", quantity_kind="count")
+    return [
+        stat(f"{prefix}-2022", **TZ_STAT, **BULLETIN_2022, **unit, indicator=name, canonical_indicator_id=canonical,
+             year=2022, value=before, value_base=before * 1e4, measure="level", fact_id=f"{prefix}-f22", quote=name),
+        stat(f"{prefix}-2023", **TZ_STAT, **BULLETIN_2023, **unit, indicator=name, canonical_indicator_id=canonical,
+             year=2023, value=after, value_base=after * 1e4, measure="level", fact_id=f"{prefix}-f23", quote=name),
+        stat(f"{prefix}-g2023", **TZ_STAT, **BULLETIN_2023, indicator=name, canonical_indicator_id=canonical,
+             year=2023, value=growth, unit="%", value_base=growth, base_unit="percent", measure="growth_rate",
+             fact_id=f"{prefix}-fg", quote=name, source_text=f"{name} | 万辆 | {after} | {growth}"),
+    ]
+
+
+def test_growth_is_checked_against_the_levels_within_their_rounding(tmp_path):
+    stats = (good_statistics()
+             # 12.6 → 13.4 is +6.35 %, +5.5 … +7.2 % within the levels' rounding: 6.3 agrees
+             + product_rows("汽车", "unreviewed__汽车", 12.6, 13.4, 6.3, "car")
+             # 702.3 → 650.1 is −7.4 %: “下降2.0%” does not agree
+             + product_rows("缝纫机", "unreviewed__缝纫机", 702.3, 650.1, -2.0, "sew")
+             # GDP grows at comparable prices, its levels at current prices: never compared
+             + product_rows("生产总值", "gdp", 6040.72, 6240.68, 9.9, "gdp"))
+    res = run(build(tmp_path / "w.duckdb", statistics=stats), ["baselines"])
+    assert failing(res) == {"baselines.growth_agrees_with_levels"}
+    r = res["baselines.growth_agrees_with_levels"]
+    assert r.severity == "warn" and r.evaluated == 2
+    (row,) = r.failing_rows
+    assert row["statistic_id"] == "sew-g2023"
+    for text in ("缝纫机", "-2%", "-7.43%", "702.3", "650.1", "2023年台州市国民经济和社会发展统计公报"):
+        assert text in row["reason"], (text, row["reason"])
+    assert quarantine_rows(res.values()) == []           # flagged, nothing dropped
+
+
+def test_disagreeing_sources_are_flagged_and_both_kept(tmp_path):
+    gdp = dict(**TZ_STAT, indicator="地区生产总值", canonical_indicator_id="gdp", year=2022, unit="亿元",
+               base_unit="CNY", measure="level")
+    stats = good_statistics() + [
+        stat("tz-bulletin", **gdp, **BULLETIN_2022, value=6040.72, value_base=6.04072e11, fact_id="tz-f1",
+             quote="6040.72亿元"),
+        # another final figure, 1 % higher: a disagreement between sources
+        stat("tz-csv-final", **gdp, revision="final", value=6100, value_base=6.1e11, is_preferred=False,
+             preference_rank=2, source_title="某市统计年鉴", quote="6100"),
+        # a preliminary figure that differs: the revision explains it
+        stat("tz-report", **gdp, source_type="work_report", revision="preliminary", value=6000,
+             value_base=6.0e11, is_preferred=False, preference_rank=3, source_title="2023年台州市政府工作报告",
+             fact_id="tz-f2", quote="6000亿元"),
+        # the same figure rounded by a news page: agrees within its rounding
+        stat("tz-news", **gdp, revision="final", value=6041, value_base=6.041e11, is_preferred=False,
+             preference_rank=4, source_title="台州日报", quote="6041亿元"),
+        # the same key in another base unit (a multiple, 增长3.8倍): not comparable, not flagged
+        stat("tz-times", **{**gdp, "unit": "倍", "base_unit": "times"}, revision="final", value=3.8, value_base=3.8,
+             quantity_kind="multiple", is_preferred=False, preference_rank=5, source_title="某报", quote="3.8倍"),
+    ]
+    res = run(build(tmp_path / "w.duckdb", statistics=stats), ["baselines"])
+    assert failing(res) == {"baselines.sources_agree"}
+    r = res["baselines.sources_agree"]
+    assert r.severity == "warn"
+    assert [row["statistic_id"] for row in r.failing_rows] == ["tz-csv-final"]
+    reason = r.failing_rows[0]["reason"]
+    for text in ("6100", "6040.72", "某市统计年鉴", "2022年台州市国民经济和社会发展统计公报"):
+        assert text in reason, (text, reason)
+    assert quarantine_rows(res.values()) == []
+
+
+def test_a_growth_rate_is_not_a_level(tmp_path):
+    stats = good_statistics() + [
+        # a growth rate read in 亿元 and a level named …增长: both wrong, both facts quarantined
+        stat("b-rate", **TZ_STAT, **BULLETIN_2023, indicator="工业投资增长", canonical_indicator_id="industrial_investment",
+             year=2023, value=8.1, unit="亿元", value_base=8.1e8, base_unit="CNY", measure="growth_rate",
+             fact_id="bulletin-0007", quote="8.1亿元"),
+        stat("b-level", **TZ_STAT, **BULLETIN_2023, indicator="规模以上工业增加值增长", canonical_indicator_id="above_scale_industrial_value_added",
+             year=2023, value=6.4, unit="%", value_base=6.4, base_unit="percent", measure="level",
+             fact_id="bulletin-0008", quote="6.4%"),
+        # a city's GDP from the CSV, whose quote (a sentence) says 按可比价格计算: money of a city,
+        # not a price per unit
+        stat("csv-gdp", **TZ_STAT, indicator="地区生产总值", canonical_indicator_id="gdp", year=2023,
+             value=6240.68, unit="亿元", value_base=6.24068e11, base_unit="CNY", measure="level",
+             quote="全年全市生产总值6240.68亿元，按可比价格计算，比上年增长4.4%"),
+        # what real bulletins and work reports also write, and is right: a contribution in points
+        # (第三产业拉动GDP增长5.1个百分点), a natural growth rate in ‰, a change as a multiple (增长1.5倍),
+        # a fall of the population (减少0.5万人, stored negative)
+        stat("b-pull", **TZ_STAT, **BULLETIN_2023, indicator="第三产业拉动GDP增长", canonical_indicator_id="unreviewed__第三产业拉动GDP",
+             year=2023, value=5.1, unit="个百分点", value_base=5.1, base_unit="pp", quantity_kind="percentage_points",
+             measure="growth_rate", fact_id="bulletin-0002", quote="5.1个百分点"),
+        stat("b-permille", **TZ_STAT, **BULLETIN_2023, indicator="人口自然增长率", canonical_indicator_id="unreviewed__人口自然增长率",
+             year=2023, value=-2.45, unit="‰", value_base=-0.245, base_unit="percent", measure="growth_rate",
+             fact_id="bulletin-0003", quote="-2.45‰"),
+        stat("b-times", **TZ_STAT, **BULLETIN_2023, indicator="居民人均可支配收入增长", canonical_indicator_id="unreviewed__居民人均可支配收入",
+             year=2023, value=1.5, unit="倍", value_base=1.5, base_unit="times", quantity_kind="multiple",
+             measure="level", fact_id="bulletin-0004", quote="1.5倍"),
+        stat("b-fall", **TZ_STAT, **BULLETIN_2023, indicator="年末全市常住人口减少", canonical_indicator_id="resident_population",
+             year=2023, value=-0.5, unit="万人", value_base=-5000, base_unit="count", measure="increment",
+             fact_id="bulletin-0005", quote="0.5万人"),
+    ]
+    res = run(build(tmp_path / "w.duckdb", statistics=stats), ["units"])
+    assert failing(res) == {"units.statistic_growth_rate_in_percent", "units.statistic_level_is_not_a_growth_rate"}
+    assert [r["statistic_id"] for r in res["units.statistic_growth_rate_in_percent"].failing_rows] == ["b-rate"]
+    assert [r["statistic_id"] for r in res["units.statistic_level_is_not_a_growth_rate"].failing_rows] == ["b-level"]
+    quarantined = {(q["key"], q["fact_id"]) for q in quarantine_rows(res.values())}
+    assert quarantined == {("b-rate", "bulletin-0007"), ("b-level", "bulletin-0008")}
 
 
 # ---------------------------------------------------------------------------------------------

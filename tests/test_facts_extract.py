@@ -143,3 +143,8 @@ def test_all_the_regions_of_a_place_are_the_subject_not_a_figure():
     facts = extract("上半年，全省118个县(市)实现生产总值11268.4亿元，同比增长6.3%。", region="河北省", code="130000",
                     published=date(2023, 8, 1))
     assert [(f.value, f.unit) for f in facts] == [(11268.4, "亿元"), (6.3, "%")]
+
+
+def test_counts_of_a_plans_own_indicators_are_not_figures():
+    facts = extract("《纲要》共提出25项主要指标，其中6项达到时序进度。全市新增企业100家。", published=date(2023, 9, 1))
+    assert [(f.value, f.unit) for f in facts] == [(100, "家")]

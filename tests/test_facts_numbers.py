@@ -281,3 +281,8 @@ def test_positions_in_a_ranking_written_without_di():
     values = [(q.value, q.kind_hint) for q in find_quantities("全市地区生产总值排名由2015年的53位跃升至47位。")]
     assert values == [(53, "rank"), (47, "rank")]
     assert find_quantities("居住着近7000位百岁老人。") == []  # people, not positions
+
+
+def test_per_mille_written_in_words():
+    (q,) = find_quantities("人口自然增长率控制在千分之四点五以内")
+    assert (q.value, q.unit, q.comparator) == (4.5, "‰", "<=")

@@ -260,3 +260,15 @@ def test_a_product_table_with_letter_spaced_headers_and_rows_without_a_unit():
     facts = extract(text, kind="statistical_bulletin", start=2022, end=2022, published=None)
     got = {(f.indicator_name, f.value, f.unit) for f in facts}
     assert {("钢绞线", -9.7, "%"), ("洗煤", 1002, "万吨"), ("洗煤", 9.02, "%")} <= got
+
+
+def test_a_table_facts_source_is_its_whole_row_as_written():
+    text = "指标 | 2022年 | 比上年增长% |\n常住人口 | 512.4 | 1.0 |\n"
+    facts = extract(text, kind="statistical_bulletin", start=2022, end=2022, published=None)
+    assert {f.source_text for f in facts} == {"常住人口 | 512.4 | 1.0"}
+    assert {f.quote for f in facts} == {"常住人口"}  # the row's label, as the gold quotes table rows
+
+
+def test_a_restated_figure_names_its_indicator_without_the_restatement():
+    facts = extract("2022年全市生产总值经最终核实为6055.41亿元，比初步核算数增加14.69亿元。", published=date(2024, 3, 1))
+    assert [f.indicator_name for f in facts] == ["生产总值", "生产总值比初步核算数增加"]

@@ -437,3 +437,22 @@ def test_the_plan_itself_is_plan_text():
     assert extract_metadata(make(text, fmt="plain_text")).doc_kind == "plan_text"
     report = "政 府 工 作 报 告\n——在某县第十七届人民代表大会第二次会议上\n县长 李某\n各位代表：\n现在，我代表县人民政府向大会报告工作。"
     assert extract_metadata(make(report, fmt="plain_text")).doc_kind == "plan_text"  # 各位代表 is no sender
+
+
+def test_in_an_autonomous_region_quanqu_is_the_region_unless_a_district_speaks():
+    text = ("近日，《2023年全区制造业项目建设年活动实施方案》印发实施。今年广西将大力开展制造业项目建设年活动，"
+            "全区新开工项目480项。其中桂林项目数量为81个，桂林总投资达713.43亿元。")
+    assert extract_metadata(make(text, fmt="plain_text")).region_name == "广西壮族自治区"
+    district = "钦州市钦北区2024年国民经济和社会发展统计公报\n全区地区生产总值增长5%。全区粮食产量增长2%。"
+    assert extract_metadata(make(district, fmt="plain_text")).region_name == "钦北区"
+
+
+def test_a_news_version_of_a_bulletin():
+    m = extract_metadata(make("记者从市统计局获悉，2023年温州市地区生产总值9718.9亿元，比上年增长7.3%。全市常住人口976万人。",
+                              front_matter={"title": "《2023年温州市国民经济和社会发展统计公报》发布",
+                                            "date": "2024-03-25 09:12:00 +0800"}, fmt="news_post"))
+    assert (m.issuer, m.published_date, m.plan_title) == (
+        "温州市统计局", date(2024, 3, 25), "2023年温州市国民经济和社会发展统计公报")
+    m = extract_metadata(make("温州市统计局发布2023年国民经济和社会发展统计公报。2023年温州市地区生产总值9718.9亿元，"
+                              "比上年增长7.3%。全市常住人口976万人。", fmt="plain_text"))
+    assert m.plan_title == "2023年温州市国民经济和社会发展统计公报"

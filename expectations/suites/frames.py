@@ -48,3 +48,31 @@ PLAN_FACTS = Frame(
         ORDER BY f.fact_id
     """,
 )
+
+
+# marts.fct_statistics with the helper columns the units checks need: every official figure, from
+# the statistics CSV, a statistical bulletin or a work report. A failing row that came from a
+# document carries its fact_id, so an error check quarantines that fact as it would any other.
+STATISTIC_UNITS = Frame(
+    name="statistic_units",
+    table="marts.fct_statistics",
+    key="statistic_id",
+    id_columns=("source_type", "source_file", "region_name", "indicator", "year", "quote"),
+    sql="""
+        SELECT
+            s.* EXCLUDE (source_text, value_base),
+            -- the plausibility bands are about magnitudes: a fall (减少5647人) is stored negative
+            CASE WHEN s.measure = 'increment' THEN abs(s.value_base) ELSE s.value_base END AS value_base,
+            -- the plan-fact kind the measure corresponds to, for the shared plausibility bands
+            CASE s.measure WHEN 'growth_rate' THEN 'rate' ELSE s.measure END AS kind,
+            -- money per person / mu / unit, or a price: by the indicator, and by the quote where it is
+            -- the number as written (a document's); a CSV quote is a whole sentence (按可比价格计算)
+            regexp_matches(coalesce(s.indicator, '') || ' ' ||
+                           CASE WHEN s.source_type = 'statistics_csv' THEN '' ELSE coalesce(s.quote, '') END,
+                           '人均|亩均|户均|地均|单位|每|均价|单价|价格|价|美元') AS chk_per_unit,
+            -- a name that says a change (…增长, …增速, …下降) names a growth rate, not a level
+            regexp_matches(coalesce(s.indicator, ''), '(增长|增速|增幅|下降|降幅|降低|回落)$') AS chk_name_says_change
+        FROM marts.fct_statistics AS s
+        ORDER BY s.statistic_id
+    """,
+)

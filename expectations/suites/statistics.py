@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from expectations.spec import Check, Frame, Suite
 
-MEASURES = ["level", "share", "growth_rate"]
-BOUNDS = ["exact", "lower", "approximate"]
+MEASURES = ["level", "share", "growth_rate", "increment", "cumulative", "rank"]  # a bulletin also reports changes (比上年末增加)
+BOUNDS = ["exact", "lower", "approximate", "upper"]
 
 STATISTICS = Frame(
     name="statistics",
@@ -64,12 +64,17 @@ SUITE = Suite(
             name="percent_measures_in_percent",
             severity="error",
             frame="statistics",
-            description="Statistics of measure share or growth_rate are in '%'.",
-            reason="a {measure} statistic is in {unit!r}, not '%'",
+            description=("Statistics of measure share are in % (or ‰); of measure growth_rate in %, ‰ or, for a "
+                         "contribution to growth (拉动…个百分点), percentage points."),
+            reason="a {measure} statistic is in {unit!r}, not a percentage",
             columns=("measure", "value", "unit"),
-            expect=lambda E, C: E.ExpectColumnValuesToBeInSet(
-                column="unit", value_set=["%"], row_condition=C("measure").is_in(["share", "growth_rate"]),
-            ),
+            combine="sum",
+            expect=lambda E, C: [
+                E.ExpectColumnValuesToBeInSet(column="unit", value_set=["%", "‰"],
+                                              row_condition=C("measure") == "share"),
+                E.ExpectColumnValuesToBeInSet(column="unit", value_set=["%", "‰", "个百分点", "百分点"],
+                                              row_condition=C("measure") == "growth_rate"),
+            ],
         ),
         Check(
             name="bound_matches_wording",

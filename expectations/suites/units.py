@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from expectations.spec import Check, Suite
-from expectations.suites.frames import PLAN_FACTS
+from expectations.suites.frames import PLAN_FACTS, STATISTIC_UNITS
 
 ROLES = ["target", "observation"]
 KINDS = ["level", "share", "rate", "increment", "cumulative", "rank"]
@@ -35,6 +35,8 @@ PLAUSIBLE_RANGES: list[tuple] = [
 
 
 def _plausible(E, C):
+    """The plausibility bands as expectations; the frame needs quantity_kind, region_level,
+    kind, chk_per_unit, value_base, base_unit, value and unit."""
     out = []
     for qk, level, kinds, per_unit, lo, hi, what in PLAUSIBLE_RANGES:
         cond = C("quantity_kind") == qk
@@ -68,11 +70,63 @@ def _plausible(E, C):
     return out
 
 
+STATISTIC_CHECKS = (
+    # Official figures, whatever their source (statistics CSV, statistical bulletin, work report),
+    # are held to the same rules as the facts of the plans.
+    Check(
+        name="statistic_growth_rate_in_percent",
+        severity="error",
+        frame="statistic_units",
+        description=("A statistic of measure growth_rate (比上年增长) is a percentage (%, ‰) or, for a contribution "
+                     "(拉动…个百分点), percentage points: a growth rate is not a level."),
+        reason="growth rate {value:g} {unit!r} of {indicator} ({year}) is not a percentage — a level read as a growth rate?",
+        columns=("measure", "value", "unit", "quantity_kind"),
+        expect=lambda E, C: E.ExpectColumnValuesToBeInSet(
+            column="quantity_kind", value_set=["percent", "percentage_points"],
+            row_condition=C("measure") == "growth_rate",
+        ),
+    ),
+    Check(
+        name="statistic_level_is_not_a_growth_rate",
+        severity="error",
+        frame="statistic_units",
+        description=("A statistic in % of measure level or share does not name a change (…增长, …增速, …下降): "
+                     "that is a growth rate read as a level. (增长1.5倍 is a multiple, not checked here.)"),
+        reason="{measure} {value:g} {unit} is named {indicator!r}, which names a change — a growth rate read as a {measure}?",
+        columns=("measure", "value", "unit", "indicator"),
+        expect=lambda E, C: E.ExpectColumnValuesToBeInSet(
+            column="chk_name_says_change", value_set=[False],
+            row_condition=C("measure").is_in(["level", "share"]) & (C("quantity_kind") == "percent"),
+        ),
+    ),
+    Check(
+        name="statistic_value_base_plausible",
+        severity="error",
+        frame="statistic_units",
+        description=("An official figure's value_base lies within the plausible band of its quantity kind, "
+                     "measure and region level — the same bands as the plans' facts."),
+        reason="value_base {value_base:g} {base_unit} is implausible for its unit",
+        columns=("value", "unit", "value_base", "base_unit", "quantity_kind", "measure", "region_level"),
+        expect=_plausible,
+        combine="sum",
+    ),
+    Check(
+        name="statistic_unit_known",
+        severity="warn",
+        frame="statistic_units",
+        description="Every official figure's unit is in the unit seed (the row is kept without value_base otherwise).",
+        reason="unit {unit!r} is not a known unit, so the statistic cannot be normalised",
+        columns=("unit", "value"),
+        expect=lambda E, C: E.ExpectColumnValuesToNotBeNull(column="quantity_kind"),
+    ),
+)
+
+
 SUITE = Suite(
     name="units",
-    description="Every fact's unit is known and its value is plausible for its unit, kind and region.",
-    frames=(PLAN_FACTS,),
-    checks=(
+    description="Every fact's and official figure's unit is known and its value is plausible for its unit, kind and region.",
+    frames=(PLAN_FACTS, STATISTIC_UNITS),
+    checks=STATISTIC_CHECKS + (
         Check(
             # a warning, not a quarantine: an unknown unit is a gap in the reference data, not a
             # wrong fact — the fact stays published with its unit as written and no value_base,

@@ -82,7 +82,7 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
     scan = extract_tables(lines, ctx.plan_start, observed_year=ctx.plan_end if bulletin else None,
                           observation_table=bulletin)
     consumed = scan.lines
-    facts = [_table_fact(t, ctx) for t in _units_from_prose(scan.facts, view.text)]
+    facts = [_table_fact(t, ctx, view.text) for t in _units_from_prose(scan.facts, view.text)]
     if scan.spans:  # a table inside a line of prose: blank it out (same length) for the prose reader
         chars = list(view.text)
         for a, b in scan.spans:
@@ -400,6 +400,8 @@ def _not_a_figure(sentence: str, q: Quantity) -> bool:
     设区市中，…) and a standard quoted in brackets (达到二级标准(35微克/立方米))."""
     if q.unit == "个" and _SCOPE_OF_REGIONS.match(sentence, q.end):
         return True
+    if q.unit == "项" and "指标" in sentence:
+        return True  # 《纲要》共提出25项主要指标，6项达到时序进度: counts of the plan's own indicators
     if q.unit == "个" and _REGION_UNITS.match(sentence, q.end) and _WHOLE_SET.search(sentence, 0, q.start):
         return True  # 全省118个县(市)实现生产总值…: all the regions of a place, the subject of its figures
     return bool(_STANDARD_BEFORE.search(sentence, 0, q.start)) and sentence[q.end:q.end + 1] in (")", "）")
@@ -566,7 +568,7 @@ def _units_from_prose(table_facts: list[TableFact], text: str) -> list[TableFact
     return table_facts
 
 
-def _table_fact(t: TableFact, ctx: DocContext) -> Fact:
+def _table_fact(t: TableFact, ctx: DocContext, text: str = "") -> Fact:
     year = t.year or (ctx.plan_end if t.role == "target" else ctx.reference_year)
     region_name, region_code = ctx.region_name, ctx.region_code
     if t.region_label:  # a panel's row: 渝北区 within the document's province
@@ -584,7 +586,9 @@ def _table_fact(t: TableFact, ctx: DocContext) -> Fact:
         baseline_value=t.baseline_value, baseline_year=t.baseline_year, attribute=t.attribute,
         region_name=region_name, region_code=region_code,
         char_start=t.quote.start, char_end=t.quote.start + len(t.quote.text),
-        source_text=t.row_text, sentence_start=t.row_start)
+        # the row as it stands in the text (cells and their separators), where its end is known
+        source_text=text[t.row_start:t.row_end] if t.row_end > t.row_start and text else t.row_text,
+        sentence_start=t.row_start)
 
 
 # ---- provenance -------------------------------------------------------------------

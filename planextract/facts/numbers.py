@@ -33,7 +33,8 @@ RANK = re.compile(
     r"(?<=[\d年])(?=第)|(?=(?:全国|全省|全市|全区|全州|国内|全球|世界|全世界|西部|中部|东部|东北)[^，。；,;全]{0,8}?第))"
     r"(?P<scope>[\u4e00-\u9fffA-Za-z“”\"]{0,10}?)"
     r"(?P<form>前|第)\s?(?P<n>\d+|[一二三四五六七八九十]+)\s?(?P<unit>位|名|强)?")
-FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十百]+|\d+)分之(?P<num>[一二三四五六七八九十]+|\d+)")
+FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十百千]+|\d+)分之(?P<num>[一二三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?|"
+                      r"\d+(?:\.\d+)?)")
 BARE_MAGNITUDE = re.compile(r"(?P<verb>突破|超过|达到|迈上|跨越|迈入|超|形成(?=[^，。；,;]{2,6}规模))(?P<mag>万亿|千亿|百亿)(?P<yuan>元)?(?P<tail>大关|台阶|级)?")
 _HAS_CHINESE_NUMERAL = re.compile(r"[一二两三四五六七八九十]")
 _HAS_BARE_MAGNITUDE = re.compile("万亿|千亿|百亿")
@@ -355,11 +356,19 @@ def _comparator_before_of(sentence: str, start: int) -> str | None:
 def _fractions(sentence: str) -> list[Quantity]:
     out = []
     for m in FRACTION.finditer(sentence):
-        den, num = to_number(m.group("den")), to_number(m.group("num"))
+        den_text = m.group("den")
+        if den_text == "百":
+            continue  # 百分之八十五: a percentage, read by _percent_words
+        den = to_number("一千" if den_text == "千" else den_text)  # 千分之四点五: per mille
+        num = to_number(m.group("num"))
         if not den or num is None or num > den:
             continue
+        after, end = _comparator_after(sentence, m.end())
         comparator = _combine(_comparator_before(sentence, m.start()) or _comparator_before_of(sentence, m.start()),
-                              _comparator_after(sentence, m.end())[0], False)
+                              after, False)
+        if den == 1000:  # 千分之四点五: per mille, as written (人口自然增长率)
+            out.append(Quantity(m.start(), end, num, None, "‰", comparator, after=m.end()))
+            continue
         out.append(Quantity(m.start(), m.end(), round(num / den * 100, 3), None, "%", comparator,
                             kind_hint="share", after=m.end()))
     return out

@@ -39,7 +39,7 @@ ATTRIBUTE_CELL = re.compile(r"^(?:约束性|预期性|约束|预期)$")
 
 # header words: what a column holds
 _INDICATOR_HEAD = re.compile(r"^(?:主要|一级|二级|三级|具体|类别及)?指标(?:名称|项|内容)?$|^(?:项目|名称)$|"
-                             r"^(?:产品|行业)名称$")
+                             r"^(?:产品|行业)(?:名称)?$")
 # a panel of regions: one row per region, one column per year (各区县 | 2022年GDP | 2021年GDP)
 _REGION_HEAD = re.compile(r"^(?:年份/|年度/)?(?:各|全省各|全市各)?(?:地区|区县|县区|县市区|县\(市、区\)|县（市、区）|"
                           r"区域|市州|市\(州\)|市（州）|城市|地市|市县|省份|省区市|地区名称)(?:/年份|/年度)?$")
@@ -96,6 +96,7 @@ class TableFact:
     row_start: int
     role: str = "target"
     region_label: str | None = None  # a panel row's region (渝北区), resolved by the caller
+    row_end: int = 0  # end of the row's last cell in the text (0: unknown, row_text is the row)
 
 
 @dataclass(slots=True)
@@ -245,7 +246,7 @@ def _panel_facts(label: Cell, values: list[Cell], cols: Columns, common: dict) -
             value_high=parsed["high"], comparator=_COMPARATORS.get(parsed["suffix"], "="), aspirational=False,
             kind=_kind(name, cols.units.get(index) or parsed["unit"], ""), per_year=False, year=cols.years[index],
             baseline_value=None, baseline_year=None, attribute=None, quote=Cell(cell.text, cell.start),
-            row_text=common["row_text"], row_start=common["row_start"], role="observation",
+            row_text=common["row_text"], row_start=common["row_start"], row_end=common["row_end"], role="observation",
             region_label=re.sub(r"\s+", "", label.text)))
     return facts
 
@@ -773,7 +774,9 @@ def _row_facts(label: Cell, values: list[Cell], cols: Columns, notes: dict[str, 
         attribute = "约束性" if "约束" in values[-1].text else "预期性"
     row_text = "\t".join([label.text] + [v.text for v in values])
     quote = Cell(label.text, label.start)
-    common = dict(indicator=name, attribute=attribute, quote=quote, row_text=row_text, row_start=label.start)
+    row_end = max([label.start + len(label.text)] + [v.start + len(v.text) for v in values if v.text])
+    common = dict(indicator=name, attribute=attribute, quote=quote, row_text=row_text, row_start=label.start,
+                  row_end=row_end)
     if cols.region_rows:
         return _panel_facts(label, values, cols, common)
     facts: list[TableFact] = []

@@ -4,7 +4,7 @@ with usage as (
 ),
 
 stat_usage as (
-    select unit, count(*) as n_statistics from {{ ref('stg_statistics') }} group by unit
+    select unit, count(*) as n_statistics from {{ ref('int_statistics_ranked') }} group by unit
 )
 
 select

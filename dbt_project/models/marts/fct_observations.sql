@@ -1,11 +1,14 @@
 -- Achieved / historical values from two sources: observation facts stated in plan
--- documents (source = 'plan') and official statistics (source = 'statistics').
+-- documents (source = 'plan') and official statistics (source = 'statistics': the statistics
+-- CSV and the observations of statistical bulletins and work reports, source_type says which).
+-- A bulletin's or work report's observation appears once, as a statistic, with its fact_id.
 -- The preference rule (is_preferred, preference_rank, revision, source_quality) applies
 -- to statistics only and is NULL for plan rows; a plan row's bound comes from its
 -- comparator (= exact, ~ approximate, > >= lower, < <= upper).
 select
     'plan:' || f.fact_id                 as observation_id,
     'plan'                               as source,
+    'plan_document'                      as source_type,
     f.fact_id,
     cast(null as varchar)                as statistic_id,
     f.doc_id,
@@ -36,16 +39,18 @@ select
     f.quote
 from {{ ref('int_facts_enriched') }} as f
 where f.role = 'observation'
+  and f.fact_id not in (select fact_id from {{ ref('int_document_statistics') }})
 
 union all
 
 select
     'statistics:' || s.statistic_id      as observation_id,
     'statistics'                         as source,
-    cast(null as varchar)                as fact_id,
+    s.source_type,
+    s.fact_id,
     s.statistic_id,
-    cast(null as varchar)                as doc_id,
-    cast(null as varchar)                as plan_id,
+    s.doc_id,
+    dp.plan_id,
     s.region_code,
     s.region_name,
     s.indicator                          as indicator_name,
@@ -64,3 +69,4 @@ select
     s.preference_rank,
     s.quote
 from {{ ref('fct_statistics') }} as s
+left join {{ ref('int_document_plans') }} as dp on dp.doc_id = s.doc_id

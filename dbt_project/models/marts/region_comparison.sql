@@ -1,5 +1,6 @@
 -- Canonical indicator x region x year x measure x base unit: what plans target and what
--- was achieved (preferred official statistic and values stated in plans), in base units.
+-- was achieved (preferred official statistic — statistics CSV, statistical bulletin or work
+-- report, with its provenance — and values stated in plans), in base units.
 with targets as (
     select
         canonical_indicator_id, region_code, year, measure, base_unit,
@@ -19,7 +20,13 @@ actuals as (
         value_base     as actual_value_base,
         statistic_id   as actual_statistic_id,
         source_quality as actual_source_quality,
-        bound          as actual_bound
+        bound          as actual_bound,
+        source_type    as actual_source_type,
+        revision       as actual_revision,
+        source_title   as actual_source_title,
+        doc_id         as actual_doc_id,
+        fact_id        as actual_fact_id,
+        quote          as actual_quote
     from {{ ref('fct_statistics') }}
     where is_preferred and region_code is not null and base_unit is not null and year is not null
 ),
@@ -32,6 +39,8 @@ plan_observations as (
         max(value_base) as plan_observation_value_base_max
     from {{ ref('int_facts_enriched') }}
     where role = 'observation' and region_code is not null and base_unit is not null and year is not null
+      -- a bulletin's or work report's observations are statistics (actuals), not plan statements
+      and fact_id not in (select fact_id from {{ ref('int_document_statistics') }})
     group by all
 ),
 
@@ -63,6 +72,12 @@ select
     a.actual_statistic_id,
     a.actual_source_quality,
     a.actual_bound,
+    a.actual_source_type,
+    a.actual_revision,
+    a.actual_source_title,
+    a.actual_doc_id,
+    a.actual_fact_id,
+    a.actual_quote,
     coalesce(o.n_plan_observations, 0) as n_plan_observations,
     o.plan_observation_value_base_min,
     o.plan_observation_value_base_max

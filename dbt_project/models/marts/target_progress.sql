@@ -3,7 +3,9 @@
 --
 -- baseline: the value stated with the target; else an observation stated in the same plan
 --   for the year before the period start; else the preferred official statistic for that year.
--- actual: the preferred official statistic with the latest year <= target year.
+-- actual: the preferred official statistic with the latest year <= target year, from any source
+--   (statistics CSV, statistical bulletin, work report), with its provenance: source type,
+--   revision, document, fact, quote and its span (actual_*).
 -- level / share targets: required_cagr = (target / baseline)^(1 / (target_year - baseline_year)) - 1,
 --   achieved_cagr = (actual / baseline)^(1 / (actual_year - baseline_year)) - 1.
 -- growth_rate targets: required_cagr = target / 100; achieved_cagr = geometric mean of the
@@ -59,6 +61,8 @@ with_baseline as (
             when bs.value_base is not null then bs.year
         end as baseline_year_resolved,
         coalesce(p.baseline_value_base, po.value_base, bs.value_base) as baseline_value_base_resolved,
+        case when p.baseline_value_base is null and po.value_base is null then bs.statistic_id end
+            as baseline_statistic_id,
         case
             when p.baseline_value_base is not null then 'plan_target'
             when po.value_base is not null then 'plan_observation'
@@ -92,6 +96,15 @@ latest_actual as (
         s.value_base,
         s.source_quality,
         s.bound,
+        s.source_type,
+        s.revision,
+        s.source_title,
+        s.source_file,
+        s.doc_id,
+        s.fact_id,
+        s.quote,
+        s.char_start,
+        s.char_end,
         row_number() over (partition by b.target_id order by s.year desc) as recency
     from with_baseline as b
     join preferred as s
@@ -129,6 +142,15 @@ computed as (
         a.value_base     as actual_value_base,
         a.source_quality as actual_source_quality,
         a.bound          as actual_bound,
+        a.source_type    as actual_source_type,
+        a.revision       as actual_revision,
+        a.source_title   as actual_source_title,
+        a.source_file    as actual_source_file,
+        a.doc_id         as actual_doc_id,
+        a.fact_id        as actual_fact_id,
+        a.quote          as actual_quote,
+        a.char_start     as actual_char_start,
+        a.char_end       as actual_char_end,
         g.n_growth_years,
         case
             when b.progress_method = 'stock'
@@ -172,6 +194,7 @@ select
     baseline_year_resolved            as baseline_year,
     baseline_value_base_resolved      as baseline_value_base,
     baseline_source,
+    baseline_statistic_id,
     actual_statistic_id,
     actual_year,
     actual_value,
@@ -179,6 +202,16 @@ select
     actual_value_base,
     actual_source_quality,
     actual_bound,
+    actual_source_type,
+    actual_revision,
+    actual_source_title,
+    actual_source_file,
+    actual_doc_id,
+    actual_fact_id,
+    actual_quote,
+    actual_char_start,
+    actual_char_end,
+    n_growth_years,
     progress_method,
     round(required_cagr, 10)          as required_cagr,
     round(achieved_cagr, 10)          as achieved_cagr,

@@ -24,3 +24,4 @@ select
     s.quote
 from {{ ref('int_statistics_ranked') }} as s
 where s.base_unit is null
+  and s.source_type = 'statistics_csv'  -- a document's statistic is its fact, listed above
