@@ -90,13 +90,23 @@ class WorkerPool:
         self.close()
 
     def run(self, items: Iterable[tuple]) -> Iterator[tuple[tuple, object]]:
-        """(item, result or Failure) for each item, in the order they finish."""
+        """(item, result or Failure) for each item, in the order they finish. The pool may run
+        several batches one after another; a batch left unfinished (the caller stopped reading)
+        takes the workers still busy with it down, so no stale result reaches the next one."""
         pending: deque[tuple[int, tuple]] = deque(enumerate(items))
-        retried: set[int] = set()
-        idle: list[_Worker] = []
+        idle: list[_Worker] = list(self._workers)  # between batches every worker is idle
         busy: dict[Connection, _Worker] = {}
         while len(self._workers) < min(self.size, len(pending)):
             idle.append(self._start())
+        try:
+            yield from self._batch(pending, idle, busy)
+        finally:
+            for worker in busy.values():
+                self._kill(worker)
+                self._workers.remove(worker)
+
+    def _batch(self, pending: deque, idle: list[_Worker], busy: dict[Connection, _Worker]):
+        retried: set[int] = set()
         while pending or busy:
             while idle and pending:
                 worker = idle.pop()
@@ -114,19 +124,20 @@ class WorkerPool:
             for conn in wait(list(busy), timeout=timeout):
                 worker = busy.pop(conn)
                 outcome, healthy = self._receive(worker)
-                if isinstance(outcome, Failure) and outcome.kind == "crash" and worker.index not in retried:
-                    retried.add(worker.index)
-                    pending.appendleft((worker.index, worker.item))
+                index, item = worker.index, worker.item
+                idle.append(worker if healthy else self._replace(worker))  # before yielding: the
+                #                                   caller may stop reading, the pool must stay whole
+                if isinstance(outcome, Failure) and outcome.kind == "crash" and index not in retried:
+                    retried.add(index)
+                    pending.appendleft((index, item))
                 else:
-                    yield worker.item, outcome
-                idle.append(worker if healthy else self._replace(worker))
+                    yield item, outcome
             now = time.monotonic()
             for conn, worker in list(busy.items()):
                 if worker.deadline <= now:
                     del busy[conn]
-                    self._kill(worker)
-                    yield worker.item, Failure("time", f"still running after {self.limits.seconds:g} s")
                     idle.append(self._replace(worker))
+                    yield worker.item, Failure("time", f"still running after {self.limits.seconds:g} s")
 
     # ---- one worker ------------------------------------------------------------------
 

@@ -69,6 +69,22 @@ def test_a_killed_worker_is_replaced_and_healthy_workers_are_reused():
     assert len(set(pids)) == 2  # one worker before the hang, its replacement after
 
 
+def test_one_pool_runs_batch_after_batch_with_the_same_workers():
+    with WorkerPool(behave, 2, LIMITS) as pool:
+        first = {r for _item, r in pool.run([("pid",)] * 4)}
+        second = {r for _item, r in pool.run([("pid",)])}  # fewer items than workers: used to wait forever
+        third = [r for _item, r in pool.run([("ok", 5)] * 3)]
+        assert second <= first and third == [10, 10, 10] and pool.replaced == 0
+
+
+def test_a_batch_the_caller_stops_reading_leaves_no_stale_result_for_the_next():
+    with WorkerPool(behave, 2, LIMITS) as pool:
+        batch = pool.run([("ok", 1), ("sleep",), ("ok", 2)])
+        next(batch)
+        batch.close()  # the sleeping item's worker is stopped, not left holding a result
+        assert sorted(r for _item, r in pool.run([("ok", 7), ("ok", 8)])) == [14, 16]
+
+
 def test_workers_die_with_the_process_that_started_them(tmp_path):
     """SIGKILL the parent while its workers are busy: no worker outlives it."""
     script = tmp_path / "parent.py"
