@@ -170,6 +170,19 @@ def test_half_written_publish_files_of_dead_builds_are_removed(tmp_path):
     assert sorted(removed) == sorted(stale) and live.exists()
 
 
+def test_report_sites_half_staged_or_half_retired_by_dead_builds_are_removed(tmp_path):
+    site = tmp_path / "site"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = [tmp_path / f".site.{dead.pid}.tmp", tmp_path / f".site.{dead.pid}.old"]
+    live = tmp_path / f".site.{os.getppid()}.tmp"
+    for folder in (*stale, live, site):
+        folder.mkdir()
+        (folder / "index.html").write_text("<html></html>")
+    removed = publish.remove_stale_temporaries(tmp_path / "plans.duckdb", site)
+    assert sorted(removed) == sorted(stale) and live.exists() and (site / "index.html").exists()
+
+
 def test_the_state_file_is_replaced_whole(tmp_path):
     settings = Settings(tmp_path / "raw", tmp_path / "plans.duckdb")
     state.record_published(settings, "abc", "run-1")
