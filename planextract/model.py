@@ -12,7 +12,7 @@ import bisect
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 
-EXTRACTOR_VERSION = "0.3.1"
+EXTRACTOR_VERSION = "0.3.2"
 # the kinds of document the metadata rules can give (GUIDE.md, Document lines); dbt accepts exactly these
 DOC_KINDS = ("news", "government_document", "plan_text", "statistical_bulletin")  # bump when extraction output changes: cached facts are redone
 

@@ -19,7 +19,7 @@ and list it in `BINARY_READERS` or `TEXT_READERS`.
 from __future__ import annotations
 
 from .base import DEFAULT_LIMITS, Reading, ReadLimits, Unreadable
-from .decoding import decode, remove_data_uris
+from .decoding import decode, remove_data_uris, remove_invisible
 from .docx import DocxReader
 from .html import HtmlReader
 from .pdf import PdfReader
@@ -93,6 +93,8 @@ def _read_text(data: bytes, suffix: str) -> Reading:
             reading.encoding = decoded.encoding
             reading.warnings = decoded.warnings + reading.warnings
             reading.text = remove_data_uris(reading.text, reading.warnings)
+            # again after the reader: HTML writes invisible characters as entities too (1&#8203;450)
+            reading.text = remove_invisible(reading.text, reading.warnings)
             return reading
     raise AssertionError("the plain-text reader claims every text")
 

@@ -18,7 +18,8 @@ an interrupted write or a pre-allocated download leaves), which is cut off with 
 After decoding, characters nobody can see and that only break matching are removed, with a
 warning: zero-width spaces and joiners, soft hyphens, bidirectional controls (1<ZWSP>450亿元
 would otherwise be read as two numbers), and C0/C1 control characters other than TAB, LF, CR,
-VT and FF.
+VT and FF; `readers.read` removes them once more from what a text reader made of the text (an
+HTML page can write them as entities: 1&#8203;450).
 
 After reading, base64 data URIs left in the text are removed with a warning (`remove_data_uris`:
 an image is no text, and MB of base64 only cost the fact extractor time).
