@@ -6,9 +6,10 @@ time limit — so a hang shows up as a time failure instead of a stuck test run.
 
 * every example gets a verdict: a document or a rejection, never an exception escaping;
 * no example runs into the time limit (60 s, for inputs of a few KB: only a hang can);
-* the text readers never crash their worker, and never fall back to the "report this as a bug"
-  rejection (that is a reader raising something it should not); a PDF or Word parser crashing on
-  a damaged file is the sandbox doing its job and becomes a `corrupt` rejection.
+* the text readers never crash their worker, and neither the readers nor the fact extractor fall
+  back to a "report this as a bug" rejection (`unreadable` from a reader or `extraction_failed`:
+  something raised that should not have); a PDF or Word parser crashing on a damaged file is the
+  worker doing its job and becomes a `corrupt` rejection.
 
 By default the examples are derandomised (the same inputs every run, no example database
 written) and few enough for `make test` (300 per text property, 100 PDF/Word mutations: about half
