@@ -7,19 +7,23 @@
 Runs the same Dagster job the schedule and sensor run (ingest → extract → dbt →
 expectation checks → publish) in this process, prints progress while it works
 and a summary at the end. Exit status 0 when the warehouse was published, 1 when
-validation blocked the publish or a step failed, 2 for bad arguments.
+validation blocked the publish or a step failed, 2 for bad arguments, 3 when
+another build of the same warehouse is running (see `orchestration.lock`).
 """
 from __future__ import annotations
 
 import argparse
 import contextlib
-import fcntl
 import logging
 import sys
 import time
 from pathlib import Path
 
-from .settings import DEFAULT_MAX_DOCUMENT_BYTES, PROJECT_ROOT, Settings
+from .lock import BuildLocked, build_lock
+from .settings import (DEFAULT_DOCUMENT_MEMORY_MB, DEFAULT_DOCUMENT_SECONDS, DEFAULT_MAX_DOCUMENT_BYTES,
+                       PROJECT_ROOT, Settings)
+
+LOCKED = 3  # exit status when another build holds the warehouse
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,6 +37,15 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--max-document-bytes", type=int, default=DEFAULT_MAX_DOCUMENT_BYTES,
                        help="larger files are rejected (default 20 MiB)")
     build.add_argument("--workers", type=int, default=0, help="extraction processes (default: one per core)")
+    build.add_argument("--document-timeout", type=float, default=DEFAULT_DOCUMENT_SECONDS, metavar="SECONDS",
+                       help="a file whose reading and extraction takes longer is stopped and rejected "
+                            f"(limit_exceeded; default {DEFAULT_DOCUMENT_SECONDS:g})")
+    build.add_argument("--document-memory", type=int, default=DEFAULT_DOCUMENT_MEMORY_MB, metavar="MIB",
+                       help="memory one file may use while it is read and extracted "
+                            f"(default {DEFAULT_DOCUMENT_MEMORY_MB})")
+    build.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                       help="when another build of this warehouse is running, wait up to this long for it "
+                            "(default: stop at once with exit status 3)")
     build.add_argument("--quiet", action="store_true", help="print only the summary")
     build.add_argument("--force", action="store_true",
                        help="rebuild in full (every dbt model and test) even when nothing or only documents "
@@ -52,19 +65,19 @@ def main(argv: list[str] | None = None) -> int:
         return serve_site(args.warehouse.resolve().parent / "site", args.port)
     if not (args.raw / "documents").is_dir():
         parser.error(f"{args.raw} has no documents/ folder")
-    settings = Settings(args.raw.resolve(), args.warehouse.resolve(), args.max_document_bytes, args.workers)
+    if args.document_timeout <= 0 or args.document_memory <= 0:
+        parser.error("--document-timeout and --document-memory must be positive")
+    settings = Settings(args.raw.resolve(), args.warehouse.resolve(), args.max_document_bytes, args.workers,
+                        args.document_timeout, args.document_memory)
     settings.warehouse_file.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = settings.warehouse_file.with_name(f".{settings.warehouse_file.name}.lock")
-    with lock_path.open("w") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print(f"another build of {settings.warehouse_file} is running; try again when it has finished",
-                  file=sys.stderr)
-            return 1
-        if not args.force and _unchanged(settings):
-            return 0
-        return build_warehouse(settings, quiet=args.quiet, full=args.force)
+    try:
+        with build_lock(settings.warehouse_file, wait=args.wait):
+            if not args.force and _unchanged(settings):
+                return 0
+            return build_warehouse(settings, quiet=args.quiet, full=args.force)
+    except BuildLocked as exc:
+        print(f"plans build: {exc}", file=sys.stderr)
+        return LOCKED
 
 
 def write_site_command(warehouse_file: Path, site_dir: Path) -> int:
@@ -170,6 +183,8 @@ def summary(settings: Settings, run_id: str, seconds: float) -> str:
                               ).fetchall() if has_table(con, "raw", "rejected_documents") else []
         roles = dict(con.execute("SELECT role, count(*) FROM raw.facts GROUP BY 1").fetchall()) \
             if has_table(con, "raw", "facts") else {}
+        repaired = con.execute("SELECT count(*) FROM audit.document_warnings").fetchone()[0] \
+            if has_table(con, "audit", "document_warnings") else 0
         failed = con.execute("SELECT suite || '.' || check_name || ' (' || severity || ')' FROM audit.check_results "
                              "WHERE run_id = ? AND NOT passed", [run_id]).fetchall() \
             if has_table(con, "audit", "check_results") else []
@@ -179,8 +194,9 @@ def summary(settings: Settings, run_id: str, seconds: float) -> str:
     rejected = ", ".join(f"{code}: {n}" for code, n in reasons)
     lines = [
         f"Plan warehouse build {run_id[:8]} finished in {seconds:.1f} s",
-        f"  documents  read {read} · accepted {run.get('documents_accepted', '?')} · "
-        f"rejected {run.get('documents_rejected', '?')}" + (f" ({rejected})" if rejected else ""),
+        f"  documents  read {read} · accepted {run.get('documents_accepted', '?')}"
+        + (f" ({repaired} repaired: audit.document_warnings)" if repaired else "")
+        + f" · rejected {run.get('documents_rejected', '?')}" + (f" ({rejected})" if rejected else ""),
         f"  facts      targets {roles.get('target', 0)} · observations {roles.get('observation', 0)} · "
         f"quarantined {run.get('facts_quarantined', '?')} · published {run.get('facts_published', 0)}",
         f"  checks     passed {run.get('checks_passed', '?')} · failed {run.get('checks_failed', '?')}"

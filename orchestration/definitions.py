@@ -4,10 +4,13 @@
 """
 
 import hashlib
+import os
 
 from dagster import (AssetSelection, DefaultScheduleStatus, DefaultSensorStatus, Definitions, RunRequest,
                      ScheduleDefinition, SensorEvaluationContext, SkipReason, define_asset_job, in_process_executor,
                      sensor)
+
+from planextract.files import list_documents
 
 from .settings import Settings
 
@@ -36,10 +39,12 @@ def documents_fingerprint(settings: Settings) -> str:
     digest = hashlib.sha256()
     folder = settings.documents_dir
     if folder.is_dir():
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                stat = path.stat()
-                digest.update(f"{path.relative_to(folder)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+        for entry in list_documents(folder):
+            try:
+                stat = os.stat(entry.path, follow_symlinks=False)
+                digest.update(f"{entry.source_file}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+            except OSError:  # gone since it was listed: the next tick sees the change
+                digest.update(f"{entry.source_file}|gone\n".encode())
     return digest.hexdigest()
 
 

@@ -6,6 +6,12 @@ document whose bytes and extractor version are unchanged keeps its landed rows
 and is never parsed again; a removed document loses its rows; a changed one is
 redone. Documents are processed in parallel (extraction is independent per
 document) and written by this one process, DuckDB's single writer.
+
+Every document is read and extracted in a worker process (`orchestration.workers`) under
+`DocumentLimits`: a file that takes too long, needs too much memory or produces too much is
+stopped from outside, becomes a `limit_exceeded` rejection saying which limit it hit, and the
+run goes on. Which files the folder holds, and how each is opened (links, pipes, odd names,
+files that change while read), is `planextract.files`.
 """
 from __future__ import annotations
 
@@ -13,8 +19,7 @@ import csv
 import hashlib
 import os
 import time
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,10 +27,15 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from planextract.documents import SUPPORTED_SUFFIXES, parse_bytes, read_document
+from planextract.documents import reject_unread
+from planextract.files import FileProblem, file_size, list_documents, read_file
 from planextract.model import EXTRACTOR_VERSION, FACT_COLUMNS, ParsedDocument, Rejection
-from planextract.pipeline import process_document
+from planextract.pipeline import DEFAULT_DOCUMENT_LIMITS, DocumentLimits, process_file, warm_up
+from planextract.readers import ReadLimits
 from planextract.regions import regions_table
+
+from .recovery import open_working_file
+from .workers import Failure, WorkerLimits, WorkerPool
 
 Progress = Callable[[str], None]
 
@@ -35,7 +45,7 @@ DOCUMENT_COLUMNS = {
     "plan_title": "VARCHAR", "region_name": "VARCHAR", "region_code": "VARCHAR", "issuer": "VARCHAR",
     "doc_number": "VARCHAR", "published_date": "DATE", "published_date_inferred": "BOOLEAN", "written_date": "DATE",
     "period_start_year": "INTEGER", "period_end_year": "INTEGER", "outlet": "VARCHAR",
-    "extractor_version": "VARCHAR", "ingested_at": "TIMESTAMP"}
+    "extractor_version": "VARCHAR", "ingested_at": "TIMESTAMP", "read_warnings": "VARCHAR"}
 REJECTION_COLUMNS = {
     "source_file": "VARCHAR", "content_hash": "VARCHAR", "byte_size": "BIGINT", "reason_code": "VARCHAR",
     "reason": "VARCHAR", "rejected_at": "TIMESTAMP"}
@@ -46,7 +56,6 @@ FACT_TYPES = {
     "page_number": "INTEGER"}
 FACT_TABLE_COLUMNS = {"fact_id": "VARCHAR", "doc_id": "VARCHAR", "source_file": "VARCHAR", "ordinal": "INTEGER",
                       **{c: FACT_TYPES.get(c, "VARCHAR") for c in FACT_COLUMNS}, "extractor_version": "VARCHAR"}
-PARALLEL_THRESHOLD = 40  # below this many new documents a process pool costs more than it saves
 
 
 @dataclass
@@ -58,6 +67,8 @@ class LandingStats:
     rejected: int = 0
     parsed: int = 0          # documents parsed and extracted in this run
     reused: int = 0          # unchanged documents whose landed rows were kept
+    repaired: int = 0        # accepted documents with read warnings (bytes replaced, invisible characters …)
+    workers_replaced: int = 0  # worker processes killed at a limit (or lost) and started anew
     removed: int = 0         # documents gone from raw/documents since the last run
     facts: int = 0
     seconds: float = 0.0
@@ -69,8 +80,8 @@ class LandingStats:
 
 
 def connect(path: Path) -> duckdb.DuckDBPyConnection:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path))
+    """The working file, whatever a killed build left of it (see `orchestration.recovery`)."""
+    return open_working_file(path)
 
 
 def _create(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, str]) -> None:
@@ -95,26 +106,11 @@ def ensure_landing_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 # ---- documents ------------------------------------------------------------------
 
-def _listing(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        raise NotADirectoryError(f"no documents folder at {folder} (expected raw/documents/)")
-    files = []
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if path.is_file() and not any(part.startswith(".") for part in rel.parts):
-            files.append(path)
-    return files
-
-
-def _work(item: tuple[str, str, int]) -> tuple[str, object]:
+def _work(source_file: str, path: str, max_bytes: int, digest: str, limits: DocumentLimits):
     """Read, parse and extract one document (runs in a worker process; reads its own bytes so
-    the parent never holds the corpus in memory)."""
-    source_file, path, max_bytes = item
-    parsed = parse_bytes(Path(path).read_bytes(), source_file, max_bytes)
-    if isinstance(parsed, Rejection):
-        return source_file, parsed
-    meta, facts = process_document(parsed)
-    return source_file, (parsed, meta, facts)
+    the parent never holds the corpus in memory; PDF and Word are not forked again: the worker
+    is their sandbox)."""
+    return process_file(source_file, Path(path), max_bytes, digest, limits, ReadLimits(isolate=False))
 
 
 def _document_row(parsed: ParsedDocument, meta, now: datetime) -> dict:
@@ -126,7 +122,8 @@ def _document_row(parsed: ParsedDocument, meta, now: datetime) -> dict:
             "published_date_inferred": meta.published_date_inferred,
             "written_date": meta.written_date, "period_start_year": meta.period_start_year,
             "period_end_year": meta.period_end_year, "outlet": meta.outlet,
-            "extractor_version": EXTRACTOR_VERSION, "ingested_at": now}
+            "extractor_version": EXTRACTOR_VERSION, "ingested_at": now,
+            "read_warnings": "; ".join(parsed.warnings) or None}
 
 
 def _fact_rows(parsed: ParsedDocument, facts) -> list[dict]:
@@ -155,9 +152,11 @@ def _polars_type(sql_type: str):
 
 
 def land_documents(con: duckdb.DuckDBPyConnection, folder: Path, max_bytes: int, workers: int = 0,
-                   progress: Progress | None = None) -> LandingStats:
+                   progress: Progress | None = None,
+                   limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS) -> LandingStats:
     """Bring `raw.documents`, `raw.facts` and `raw.rejected_documents` in line with a folder,
-    in one transaction (readers of the working file never see half of it)."""
+    in one transaction (readers of the working file never see half of it), and list the
+    accepted documents that needed repairs in `audit.document_warnings`."""
     started = time.perf_counter()
     say = progress or (lambda _msg: None)
     ensure_landing_tables(con)
@@ -169,7 +168,7 @@ def land_documents(con: duckdb.DuckDBPyConnection, folder: Path, max_bytes: int,
     try:
         _retire(con, keep, new_hashes, stats)
         batch = _Batch(con, now)
-        for _name, outcome in _results(todo, workers, say):
+        for _name, outcome in _results(todo, workers, say, limits, stats):
             if isinstance(outcome, Rejection):
                 rejections.append({**asdict(outcome), "rejected_at": now})
             else:
@@ -177,6 +176,7 @@ def land_documents(con: duckdb.DuckDBPyConnection, folder: Path, max_bytes: int,
         batch.flush()
         con.execute("DELETE FROM raw.rejected_documents")
         _insert(con, "rejected_documents", REJECTION_COLUMNS, rejections)
+        _record_warnings(con)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -187,8 +187,27 @@ def land_documents(con: duckdb.DuckDBPyConnection, folder: Path, max_bytes: int,
     for r in rejections:
         stats.rejections[r["reason_code"]] = stats.rejections.get(r["reason_code"], 0) + 1
     stats.facts = con.execute("SELECT count(*) FROM raw.facts").fetchone()[0]
+    stats.repaired = con.execute("SELECT count(*) FROM audit.document_warnings").fetchone()[0]
     stats.seconds = round(time.perf_counter() - started, 3)
     return stats
+
+
+def _record_warnings(con) -> None:
+    """audit.document_warnings: the accepted documents reading had to repair (published with the
+    warehouse, so an analyst can see which texts had bytes replaced or characters removed)."""
+    con.execute("CREATE SCHEMA IF NOT EXISTS audit")
+    con.execute("CREATE OR REPLACE TABLE audit.document_warnings AS SELECT doc_id, source_file, content_hash, "
+                "encoding, read_warnings AS warnings FROM raw.documents WHERE read_warnings IS NOT NULL "
+                "ORDER BY source_file")
+    con.execute("COMMENT ON TABLE audit.document_warnings IS 'Accepted documents that reading had to repair: "
+                "a few undecodable bytes replaced by U+FFFD (a last character cut off), NUL padding cut, mixed "
+                "encodings decoded line by line, invisible or control characters removed.'")
+    for column, text in (("doc_id", "The document (marts.documents.doc_id)."),
+                         ("source_file", "The file in raw/documents/."),
+                         ("content_hash", "SHA-256 of the file as read."),
+                         ("encoding", "The encoding that decoded it."),
+                         ("warnings", "What was repaired, semicolon-separated.")):
+        con.execute(f"COMMENT ON COLUMN audit.document_warnings.{column} IS '{text}'")
 
 
 def _scan(con, folder: Path, max_bytes: int, stats: LandingStats, now: datetime):
@@ -196,57 +215,94 @@ def _scan(con, folder: Path, max_bytes: int, stats: LandingStats, now: datetime)
     known = {row[0] for row in con.execute(
         "SELECT content_hash FROM raw.documents WHERE extractor_version = ?", [EXTRACTOR_VERSION]).fetchall()}
     keep: dict[str, str] = {}          # content_hash -> source_file of unchanged documents
-    todo: list[tuple[str, str, int]] = []
+    todo: list[tuple[str, str, int, str]] = []
     new_hashes: set[str] = set()
     rejections: list[dict] = []
     seen: dict[str, str] = {}
-    for path in _listing(folder):
+
+    def reject(name: str, digest: str | None, size: int, code: str, reason: str) -> None:
+        rejections.append({"source_file": name, "content_hash": digest, "byte_size": size, "reason_code": code,
+                           "reason": reason, "rejected_at": now})
+
+    for entry in list_documents(folder):
         stats.files_seen += 1
-        name = path.relative_to(folder).as_posix()
-        size = path.stat().st_size
-        if not name.lower().endswith(SUPPORTED_SUFFIXES) or size > max_bytes:
-            rejection = read_document(path, max_bytes)  # rejects by name or size without reading it
-            if isinstance(rejection, Rejection):
-                rejection.source_file = name
-                rejections.append({**asdict(rejection), "rejected_at": now})
+        name = entry.source_file
+        try:
+            if entry.problem is not None:
+                raise entry.problem
+            size = file_size(entry.path)
+            rejection = reject_unread(name, size, max_bytes)
+            if rejection is not None:
+                reject(name, None, size, rejection.reason_code, rejection.reason)
                 continue
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            data = read_file(entry.path, max_bytes)
+        except FileProblem as problem:
+            reject(name, None, problem.size, problem.reason_code, problem.reason)
+            continue
+        digest = hashlib.sha256(data).hexdigest()
         stats.digests[name] = digest
         if digest in seen:
-            rejections.append({"source_file": name, "content_hash": digest, "byte_size": size,
-                               "reason_code": "duplicate",
-                               "reason": f"same content as {seen[digest]}; only the first file is kept",
-                               "rejected_at": now})
+            reject(name, digest, len(data), "duplicate", f"same content as {seen[digest]}; only the first file is kept")
             continue
         seen[digest] = name
         if digest in known:
             keep[digest] = name
         else:
-            todo.append((name, str(path), max_bytes))
+            todo.append((name, str(entry.path), max_bytes, digest))
             new_hashes.add(digest)
     return keep, todo, new_hashes, rejections
 
 
-def _results(todo, workers: int, say: Progress):
-    """(source_file, Rejection | (parsed, metadata, facts)) for each document, as they finish."""
+def _results(todo, workers: int, say: Progress, limits: DocumentLimits, stats: LandingStats):
+    """(source_file, Rejection | (parsed, metadata, facts)) for each document, as they finish,
+    each read and extracted in a worker process under `limits`."""
     if not todo:
         return
-    workers = workers or min(os.cpu_count() or 1, 4)
+    workers = min(workers or min(os.cpu_count() or 1, 4), len(todo))
     step = max(len(todo) // 10, 1)
-    if workers <= 1 or len(todo) < PARALLEL_THRESHOLD:
-        outcomes = map(_work, todo)
-        pool = None
-    else:
-        pool = ProcessPoolExecutor(max_workers=workers)
-        outcomes = pool.map(_work, todo, chunksize=16)
-    try:
-        for i, result in enumerate(outcomes, 1):
-            yield result
-            if len(todo) >= PARALLEL_THRESHOLD and (i % step == 0 or i == len(todo)):
+    pool_limits = WorkerLimits(seconds=limits.seconds, memory_bytes=limits.memory_bytes,
+                               max_result_bytes=max(64 * 1024 * 1024, 8 * limits.max_output_chars))
+    items = [(name, path, max_bytes, digest, limits) for name, path, max_bytes, digest in todo]
+    sizes = {name: size for name, size in _sizes(todo)}
+    with WorkerPool(_work, workers, pool_limits, initializer=warm_up) as pool:
+        for i, (item, outcome) in enumerate(pool.run(items), 1):
+            name, _path, _max, digest, _limits = item
+            if isinstance(outcome, Failure):
+                outcome = _failure_rejection(name, digest, sizes.get(name, 0), outcome, limits)
+            yield name, outcome
+            if len(todo) >= 20 and (i % step == 0 or i == len(todo)):
                 say(f"extracted {i}/{len(todo)} documents")
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        stats.workers_replaced = pool.replaced
+
+
+def _sizes(todo) -> Iterator[tuple[str, int]]:
+    for name, path, _max, _digest in todo:
+        try:
+            yield name, file_size(Path(path))
+        except FileProblem:
+            yield name, 0
+
+
+def _failure_rejection(name: str, digest: str, size: int, failure: Failure, limits: DocumentLimits) -> Rejection:
+    """A document whose worker was stopped or lost, as a rejection that says what happened."""
+    if failure.kind == "time":
+        code, reason = "limit_exceeded", (f"Reading and extracting this file took longer than {limits.seconds:g} s "
+                                          f"(the time limit per document); its worker was stopped.")
+    elif failure.kind == "memory" or (failure.kind == "crash" and "SIGKILL" in failure.detail):
+        code, reason = "limit_exceeded", (f"Reading and extracting this file needed more than "
+                                          f"{limits.memory_bytes // (1024 * 1024):,} MiB of memory (the memory "
+                                          f"limit per document); its worker was stopped.")
+    elif failure.kind == "output":
+        code, reason = "limit_exceeded", (f"This file's text and facts were too large to hand over "
+                                          f"({failure.detail}; the output limit per document).")
+    elif failure.kind == "error":
+        code, reason = "extraction_failed", (f"Reading or extracting this file failed ({failure.detail}). Report "
+                                             f"this as a bug in planextract with the file attached.")
+    else:
+        code, reason = "corrupt", (f"Reading this file crashed its worker twice ({failure.detail}); the file is "
+                                   f"probably damaged. Open and re-save it, or download it again.")
+    hint = " Split it into smaller files or convert it to plain text." if code == "limit_exceeded" else ""
+    return Rejection(name, digest, size, code, reason + hint)
 
 
 class _Batch:

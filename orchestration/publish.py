@@ -4,7 +4,8 @@ The published file is written next to the old one with DuckDB storage version
 v1.4.0 (so BI tools embedding DuckDB 1.4/1.5 can open it), holds plain tables
 only (views into another catalog break in readers), and replaces the old file
 with one `os.replace`: a reader that has the old file open keeps reading it, a
-reader that opens it later sees the new one, nobody sees a half-written file.
+reader that opens it later sees the new one, nobody sees a half-written file. A build killed
+while publishing leaves only its temporary file (or staged site), which the next publish removes.
 Quarantined facts are left out of `marts.plan_facts` and kept, with their
 reasons, in `marts.quarantined_facts`.
 
@@ -15,6 +16,8 @@ warehouse beside it; if the site cannot be written, neither is swapped in.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,7 +34,8 @@ def publish(build_file: Path, warehouse_file: Path, run_id: str, site_dir: Path 
     """Write the serve file from the build file (and its report site into `site_dir`), swap them
     in; return table row counts and what the site holds."""
     warehouse_file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = warehouse_file.with_name(f".{warehouse_file.name}.{os.getpid()}.tmp")
+    remove_stale_temporaries(warehouse_file, site_dir)
+    tmp = _temporary(warehouse_file, os.getpid())
     tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(build_file))  # the pipeline is the working file's only writer
     try:
@@ -56,6 +60,43 @@ def publish(build_file: Path, warehouse_file: Path, run_id: str, site_dir: Path 
             raise
     os.replace(tmp, warehouse_file)
     return counts, (swap_in(staged, site_dir) if staged else None)
+
+
+def _temporary(warehouse_file: Path, pid: int) -> Path:
+    return warehouse_file.with_name(f".{warehouse_file.name}.{pid}.tmp")
+
+
+def remove_stale_temporaries(warehouse_file: Path, site_dir: Path | None = None) -> list[Path]:
+    """Delete what builds that are no longer running left half-done: a serve file (and its WAL)
+    being written, a report site being staged (`.site.<pid>.tmp`) or being retired
+    (`.site.<pid>.old`). A build killed while publishing leaves one of them behind; those of a
+    live process are left alone."""
+    removed = []
+    stale = [(warehouse_file, re.compile(re.escape(f".{warehouse_file.name}.") + r"(\d+)\.tmp(?:\.wal)?$"))]
+    if site_dir is not None:
+        stale.append((site_dir, re.compile(re.escape(f".{site_dir.name}.") + r"(\d+)\.(?:tmp|old)$")))
+    for target, pattern in stale:
+        for path in target.parent.glob(f".{target.name}.*"):
+            m = pattern.match(path.name)
+            if m and not _alive(int(m.group(1))):
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
+                removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # ours, from an earlier publish in this process that failed
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _tables(con) -> list[tuple[str, str]]:

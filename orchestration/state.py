@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import time
 from pathlib import Path
 
-from planextract.documents import SUPPORTED_SUFFIXES
+from planextract.documents import reject_unread
+from planextract.files import Entry, FileProblem, file_size, list_documents, read_file
 from planextract.model import EXTRACTOR_VERSION
 
 from .settings import DBT_PROJECT_DIR, PROJECT_ROOT, Settings
@@ -39,9 +42,9 @@ def input_fingerprint(settings: Settings, document_digests: dict[str, str] | Non
     landing never reads (unsupported, too large) count by their size either way."""
     known = document_digests or {}
     digest = hashlib.sha256(f"extractor {EXTRACTOR_VERSION}\nmax {settings.max_document_bytes}\n".encode())
-    for path in _files(settings.documents_dir):
-        name = path.relative_to(settings.documents_dir).as_posix()
-        digest.update(f"documents|{name}|{known.get(name) or _document_content(path, settings)}\n".encode())
+    for entry in list_documents(settings.documents_dir) if settings.documents_dir.is_dir() else ():
+        content = known.get(entry.source_file) or _document_content(entry, settings)
+        digest.update(f"documents|{entry.source_file}|{content}\n".encode())
     for label, folder in (("statistics", settings.statistics_dir), *((f"code:{f.name}", f) for f in CODE_FOLDERS)):
         for path in _files(folder):
             content = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -73,11 +76,18 @@ def documents_only(settings: Settings) -> bool:
     return bool(state) and settings.build_file.exists() and state.get("code") == code_fingerprint(settings)
 
 
-def _document_content(path: Path, settings: Settings) -> str:
-    size = path.stat().st_size
-    if not path.name.lower().endswith(SUPPORTED_SUFFIXES) or size > settings.max_document_bytes:
-        return f"size:{size}"  # rejected without being read
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _document_content(entry: Entry, settings: Settings) -> str:
+    """What a document contributes to the fingerprint when landing did not hash it: its hash, or
+    its size and mtime when it is not read (rejected by name, size or as a link or pipe)."""
+    if entry.problem is not None:
+        return f"problem:{entry.problem.reason_code}"
+    try:
+        size = file_size(entry.path)
+        if reject_unread(entry.source_file, size, settings.max_document_bytes) is not None:
+            return f"size:{size}"
+        return hashlib.sha256(read_file(entry.path, settings.max_document_bytes)).hexdigest()
+    except FileProblem as problem:
+        return f"problem:{problem.reason_code}:{time.time()}"  # unreadable now: never "unchanged"
 
 
 def published_state(settings: Settings) -> dict | None:
@@ -91,5 +101,10 @@ def published_state(settings: Settings) -> dict | None:
 
 
 def record_published(settings: Settings, fingerprint: str, run_id: str) -> None:
-    state_file(settings).write_text(json.dumps({"fingerprint": fingerprint, "run_id": run_id,
-                                                "code": code_fingerprint(settings)}), encoding="utf-8")
+    """Written beside the warehouse with one rename, so a build killed here leaves the old state or
+    the new one, never half of one."""
+    path = state_file(settings)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps({"fingerprint": fingerprint, "run_id": run_id,
+                               "code": code_fingerprint(settings)}), encoding="utf-8")
+    os.replace(tmp, path)

@@ -11,8 +11,10 @@ Nothing here raises for bad input: every file that cannot become a document come
 
 What happens to the bytes is the business of `planextract.readers`: one reader per format
 (plain text and notices, Markdown, HTML, front-matter posts, PDF, Word .docx) behind one
-interface, picked by suffix and magic bytes. This module adds what every format shares: the
-size limit, the content hash and ids, empty files, duplicates, unsupported names.
+interface, picked by suffix and magic bytes; which files a folder holds and how one is opened
+is the business of `planextract.files` (links, pipes, odd names, files that change). This
+module adds what every format shares: the size limit, the content hash and ids, empty files,
+duplicates, unsupported names.
 
 The normalised `text` is what every fact's character span points into, so the readers'
 rules are deterministic and must only change together with
@@ -21,11 +23,11 @@ rules are deterministic and must only change together with
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from planextract import readers
+from planextract.files import FileProblem, file_size, list_documents, read_file
 from planextract.model import ParsedDocument, Rejection
 from planextract.readers import LEGACY_SUFFIXES, SUPPORTED_SUFFIXES, ReadLimits, Unreadable
 
@@ -35,13 +37,11 @@ __all__ = [
     "ReadLimits",
     "parse_bytes",
     "read_document",
+    "reject_unread",
     "scan_folder",
 ]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-
-# Files that scan_folder ignores silently besides dot-files (operating-system litter).
-_IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 
 
 def _human(n: int) -> str:
@@ -105,6 +105,13 @@ def _parse(data: bytes, source_file: str, max_bytes: int, digest: str | None = N
         reading = readers.read(data, Path(source_file).suffix.lower(), limits or readers.DEFAULT_LIMITS)
     except Unreadable as exc:
         return _reject(source_file, digest, size, exc.reason_code, exc.reason)
+    except MemoryError:
+        return _reject(source_file, digest, size, "limit_exceeded",
+                       "Reading this file needed more memory than the reader may use and was stopped; split it "
+                       "into smaller files or convert it to plain text.")
+    except RecursionError:
+        return _reject(source_file, digest, size, "limit_exceeded",
+                       "File is nested too deeply to be read (a reader ran out of stack); save it as plain text.")
     except Exception as exc:  # defensive: a reader bug must not stop a folder scan
         return _reject(source_file, digest, size, "unreadable",
                        f"File could not be parsed ({type(exc).__name__}: {exc}); report this as a bug "
@@ -125,6 +132,7 @@ def _parse(data: bytes, source_file: str, max_bytes: int, digest: str | None = N
         html_title=reading.html_title,
         properties=reading.properties,
         page_starts=reading.page_starts,
+        warnings=tuple(reading.warnings),
     )
 
 
@@ -135,28 +143,30 @@ def parse_bytes(data: bytes, source_file: str, max_bytes: int = DEFAULT_MAX_BYTE
     return _parse(bytes(data), source_file, max_bytes, limits=limits)
 
 
-def _unreadable(source_file: str, size: int, exc: OSError) -> Rejection:
-    return _reject(source_file, None, size, "unreadable",
-                   f"File could not be read ({type(exc).__name__}: {exc.strerror or exc}). "
-                   f"Check that it exists, is a regular file and is readable.")
+def reject_unread(source_file: str, size: int, max_bytes: int) -> Rejection | None:
+    """The rejection of a file by its name or its size alone (it is never read), or None."""
+    if not _supported(source_file):
+        return _unsupported(source_file, None, size)
+    if size > max_bytes:
+        return _too_large(source_file, None, size, max_bytes)
+    return None
+
+
+def _problem(source_file: str, problem: FileProblem, digest: str | None = None) -> Rejection:
+    return _reject(source_file, digest, problem.size, problem.reason_code, problem.reason)
 
 
 def _read(path: Path, source_file: str, max_bytes: int, seen: dict[str, str] | None = None,
           limits: ReadLimits | None = None) -> ParsedDocument | Rejection:
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return _unreadable(source_file, 0, exc)
-    if size > max_bytes:  # do not read what we will not accept
+        size = file_size(path)
+        if size > max_bytes:  # do not read what we will not accept
+            return reject_unread(source_file, size, max_bytes)
+        data = read_file(path, max_bytes)
+    except FileProblem as problem:
         if not _supported(source_file):
-            return _unsupported(source_file, None, size)
-        return _too_large(source_file, None, size, max_bytes)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        if not _supported(source_file):
-            return _unsupported(source_file, None, size)
-        return _unreadable(source_file, size, exc)
+            return _unsupported(source_file, None, problem.size)
+        return _problem(source_file, problem)
     digest = hashlib.sha256(data).hexdigest()
     if seen is not None and digest in seen and _supported(source_file):
         return _reject(source_file, digest, len(data), "duplicate",
@@ -175,10 +185,6 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     return _read(path, path.name, max_bytes, limits=limits)
 
 
-def _hidden(name: str) -> bool:
-    return name.startswith(".") or name.lower() in _IGNORED_NAMES
-
-
 def scan_folder(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,
                 limits: ReadLimits | None = None) -> Iterator[ParsedDocument | Rejection]:
     """Every file under `folder` (recursive, sorted by relative path, hidden files and
@@ -186,22 +192,13 @@ def scan_folder(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,
 
     `source_file` is the path relative to `folder` with '/' separators (just the file
     name for files directly in `folder`). A file whose bytes equal an earlier accepted
-    document is rejected as `duplicate`, naming the first file. Raises
-    NotADirectoryError only when `folder` itself is not a folder.
+    document is rejected as `duplicate`, naming the first file; a link leaving the folder is
+    `unsafe_path` (see `planextract.files`). Raises NotADirectoryError only when `folder`
+    itself is not a folder.
     """
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise NotADirectoryError(f"document folder {folder} does not exist or is not a folder")
-    entries: list[tuple[str, Path]] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        base = Path(dirpath)
-        for name in filenames:
-            if _hidden(name):
-                continue
-            path = base / name
-            entries.append((path.relative_to(folder).as_posix(), path))
-    entries.sort(key=lambda e: e[0])
     seen: dict[str, str] = {}
-    for rel, path in entries:
-        yield _read(path, rel, max_bytes, seen, limits)
+    for entry in list_documents(Path(folder)):
+        if entry.problem is not None:
+            yield _problem(entry.source_file, entry.problem)
+        else:
+            yield _read(entry.path, entry.source_file, max_bytes, seen, limits)

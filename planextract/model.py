@@ -39,6 +39,8 @@ class ParsedDocument:
     properties: dict = field(default_factory=dict)    # PDF/Word properties: title, author, subject, keywords,
     #                                                   created, modified (ISO 8601) … as strings
     page_starts: tuple[int, ...] = ()                 # PDF: offset in text where each page begins
+    warnings: tuple[str, ...] = ()                    # what reading had to repair (bytes replaced, invisible
+    #                                                   characters removed …): accepted, but worth a look
 
     def page_at(self, offset: int | None) -> int | None:
         """1-based page of the character at `offset` in `text`; None when the document has no
@@ -46,6 +48,12 @@ class ParsedDocument:
         if not self.page_starts or offset is None or offset < 0:
             return None
         return max(bisect.bisect_right(self.page_starts, offset), 1)
+
+
+# why a file could not become a document; dbt's accepted_values on reason_code list exactly these
+REASON_CODES = ("empty", "binary", "undecodable", "unsupported_extension", "too_large", "duplicate", "unreadable",
+                "scanned", "encrypted", "corrupt", "legacy_format", "zip_bomb", "garbled", "limit_exceeded",
+                "unsafe_path", "unsafe_front_matter", "changed_while_read", "extraction_failed")
 
 
 @dataclass(slots=True)
@@ -57,6 +65,7 @@ class Rejection:
     byte_size: int
     reason_code: str       # empty | binary | undecodable | unsupported_extension | too_large | duplicate | unreadable
     #                        | scanned | encrypted | corrupt | legacy_format | zip_bomb | garbled | limit_exceeded
+    #                        | unsafe_path | unsafe_front_matter | changed_while_read | extraction_failed
     reason: str            # a sentence a person can act on
 
 

@@ -23,14 +23,18 @@ def landed_documents(context: AssetExecutionContext, warehouse: PlanWarehouse):
     """Read raw/documents/, extract metadata and facts, land them (unchanged documents are reused)."""
     s = warehouse.settings
     with closing(connect(s.build_file)) as con:
-        stats = land_documents(con, s.documents_dir, s.max_document_bytes, s.workers, progress=reporter(context))
+        stats = land_documents(con, s.documents_dir, s.max_document_bytes, s.workers, progress=reporter(context),
+                               limits=s.document_limits)
         # what this run is built from: the documents as landing hashed them, not a second read
         fingerprint = input_fingerprint(s, stats.digests)
         record_inputs(con, context.run.run_id, fingerprint)
-    reporter(context)(f"landed {stats.accepted} documents ({stats.parsed} read, {stats.reused} unchanged), "
-                      f"{stats.rejected} rejected, {stats.facts} facts in {stats.seconds:.1f} s")
+    reporter(context)(f"landed {stats.accepted} documents ({stats.parsed} read, {stats.reused} unchanged"
+                      + (f", {stats.repaired} with repairs" if stats.repaired else "")
+                      + f"), {stats.rejected} rejected, {stats.facts} facts in {stats.seconds:.1f} s"
+                      + (f"; {stats.workers_replaced} worker(s) stopped at a limit and replaced"
+                         if stats.workers_replaced else ""))
     meta = stats.as_metadata()
-    yield MaterializeResult(asset_key=DOCUMENTS, metadata={k: meta[k] for k in ("files_seen", "accepted", "parsed", "reused", "removed", "seconds")})
+    yield MaterializeResult(asset_key=DOCUMENTS, metadata={k: meta[k] for k in ("files_seen", "accepted", "parsed", "reused", "removed", "repaired", "workers_replaced", "seconds")})
     yield MaterializeResult(asset_key=FACTS, metadata={"facts": stats.facts})
     yield MaterializeResult(asset_key=REJECTED, metadata={"rejected": stats.rejected, "reasons": str(stats.rejections)})
 

@@ -19,7 +19,7 @@ and list it in `BINARY_READERS` or `TEXT_READERS`.
 from __future__ import annotations
 
 from .base import DEFAULT_LIMITS, Reading, ReadLimits, Unreadable
-from .decoding import decode
+from .decoding import decode, remove_data_uris, remove_invisible
 from .docx import DocxReader
 from .html import HtmlReader
 from .pdf import PdfReader
@@ -86,11 +86,15 @@ def _read_text(data: bytes, suffix: str) -> Reading:
     for magic, what, todo in _MAGIC:
         if head.startswith(magic):
             raise Unreadable("binary", f"File is {what}, not text, although it is named {suffix}; {todo}.")
-    text, encoding = decode(data)
+    decoded = decode(data)
     for reader in TEXT_READERS:
-        if reader.claims(text, suffix):
-            reading = reader.read_text(text, suffix)
-            reading.encoding = encoding
+        if reader.claims(decoded.text, suffix):
+            reading = reader.read_text(decoded.text, suffix)
+            reading.encoding = decoded.encoding
+            reading.warnings = decoded.warnings + reading.warnings
+            reading.text = remove_data_uris(reading.text, reading.warnings)
+            # again after the reader: HTML writes invisible characters as entities too (1&#8203;450)
+            reading.text = remove_invisible(reading.text, reading.warnings)
             return reading
     raise AssertionError("the plain-text reader claims every text")
 

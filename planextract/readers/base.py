@@ -28,6 +28,8 @@ class Reading:
     html_title: str | None = None                     # <title> of an HTML page
     properties: dict = field(default_factory=dict)    # PDF/Word document properties (title, created …), strings
     page_starts: tuple[int, ...] = ()
+    warnings: list[str] = field(default_factory=list)  # what had to be repaired to read the file (bytes
+    #                                                     replaced, invisible characters removed …)
 
 
 class Unreadable(Exception):

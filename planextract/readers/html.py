@@ -7,6 +7,14 @@ header, footer, aside, noscript, and elements whose class/id says nav/menu/foote
 share/sidebar) is dropped. A source line break between two CJK characters is removed (CSS
 segment-break rule) instead of becoming a space. Chinese characters and punctuation are never
 changed otherwise.
+
+Hostile pages are read in time linear in their size. The HTML5 tree builder does work in
+proportion to the depth of the open elements for every block start tag, and to the number of
+options for every <option> of a <select>, so a few MB of `<div>` or of options would take hours:
+`limit_nesting` drops start tags nested deeper than `MAX_NESTING` (a block tag becomes a line
+break, so the text keeps its lines) and a page with thousands of options has its <select>
+parsed as an ordinary (noise) element. Everything after parsing walks the tree once or looks up
+at most `MAX_NESTING` ancestors per node.
 """
 from __future__ import annotations
 
@@ -22,7 +30,7 @@ _NL = "\ufdd0"    # block boundary marker (a Unicode noncharacter: never in real
 _CELL = "\ufdd1"  # table-cell boundary marker
 
 _NOISE_TAGS = ["script", "style", "nav", "header", "footer", "aside", "noscript",
-               "template", "iframe", "svg", "select", "button", "object", "embed"]
+               "template", "iframe", "svg", "select", "button", "object", "embed", "x-select"]
 _NOISE_TAG_SELECTOR = ",".join(_NOISE_TAGS)
 _NOISE_WORDS = ("nav", "menu", "footer", "breadcrumb", "crumb", "share", "sidebar", "side-bar", "side_bar")
 _NOISE_SELECTOR = ", ".join(f'[{attr}*="{w}" i]' for w in _NOISE_WORDS for attr in ("class", "id"))
@@ -47,8 +55,93 @@ _SPACE_RUN = re.compile("  +")
 HTML_WS = re.compile(r"[ \t\n\r\f\v\u00a0\u3000]+")
 _CELL_SPACES = re.compile(f" *{_CELL} *")
 _MD_PARAGRAPH = re.compile(r"\n[ \t\r\f]*\n")
-_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta)\b", re.I | re.S)
+_XML_DECLARATION = re.compile(r"<\?xml[^<>]*>")
+_DOCUMENT_TAG = re.compile(r"<(?:!doctype|html|head|body|meta)\b", re.I)
 _HTML_BODY_START = re.compile(r"\A\s*<(?:[a-zA-Z][a-zA-Z0-9]*|!--)", re.S)
+
+
+# ---- bounding the tree builder's work --------------------------------------------------------
+
+MAX_NESTING = 256       # elements open at once; real pages stay under 100
+MAX_TABLE_NESTING = 32  # tables inside tables (a cell's text is measured once per enclosing cell)
+MAX_OPTIONS = 1000      # <option>s in a page before its <select>s are read as plain elements
+_TAG = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\t\n\f\r />]*))")
+_RAW_TEXT_END = {name: re.compile(f"</{name}[\\t\\n\\f\\r />]", re.I) for name in
+                 ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript")}
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen frame "
+                  "basefont bgsound image".split())
+_OPTIONAL_END = frozenset("p li dt dd tr td th option optgroup rb rt rp rtc thead tbody tfoot colgroup "
+                          "caption html head body".split())
+_FOREIGN = frozenset(("svg", "math"))
+# HTML tags that end an <svg>/<math> context (HTML5 "breakout" start tags)
+_BREAKOUT = frozenset("b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i "
+                      "img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt "
+                      "u ul var".split())
+_BLOCK_NAMES = frozenset(_BLOCK_TAGS)
+_SELECT = re.compile(r"<(/?)select\b", re.I)
+_OPTION = re.compile(r"<option\b", re.I)
+
+
+def limit_nesting(source: str) -> str:
+    """`source` with every start tag that would open an element deeper than MAX_NESTING removed
+    (a block tag is replaced by <br>). One pass; comments and raw-text elements are skipped."""
+    if source.count("<") <= MAX_NESTING:
+        return source
+    pieces: list[str] = []
+    keep_from = pos = depth = foreign = tables = 0
+    while (m := _TAG.search(source, pos)) is not None:
+        if m.group(1):  # a comment: skip to its end (unclosed: the rest is a comment)
+            end = source.find("-->", m.end())
+            if end < 0:
+                break
+            pos = end + 3
+            continue
+        name = m.group(3).lower()
+        if m.group(2):  # an end tag
+            pos = m.end()
+            if name not in _VOID and name not in _OPTIONAL_END and depth:
+                depth -= 1
+                if name in _FOREIGN and foreign:
+                    foreign -= 1
+                elif name == "table" and tables:
+                    tables -= 1
+            continue
+        end = source.find(">", m.end())
+        end = len(source) if end < 0 else end + 1
+        if name in _RAW_TEXT_END:  # its content is text, not tags
+            closing = _RAW_TEXT_END[name].search(source, end)
+            if closing is None:
+                break
+            pos = closing.end()
+            continue
+        pos = end
+        if foreign and name in _BREAKOUT:
+            foreign = 0
+        if name in _VOID or name in _OPTIONAL_END or (foreign and source[end - 2:end] == "/>"):
+            continue
+        if depth >= MAX_NESTING or (name == "table" and tables >= MAX_TABLE_NESTING):
+            pieces.append(source[keep_from:m.start()])
+            if name in _BLOCK_NAMES:
+                pieces.append("<br>")
+            keep_from = end
+            continue
+        depth += 1
+        if name in _FOREIGN:
+            foreign += 1
+        elif name == "table":
+            tables += 1
+    if not pieces:
+        return source
+    pieces.append(source[keep_from:])
+    return "".join(pieces)
+
+
+def _plain_selects(source: str) -> str:
+    """Thousands of options make the tree builder quadratic inside <select>; as a plain (noise)
+    element its options are read in linear time and removed all the same."""
+    if source.count("<") < MAX_OPTIONS or len(_OPTION.findall(source)) <= MAX_OPTIONS:
+        return source
+    return _SELECT.sub(r"<\1x-select", source)
 
 
 def _remove_noise(tree: LexborHTMLParser) -> None:
@@ -60,8 +153,9 @@ def _remove_noise(tree: LexborHTMLParser) -> None:
     if not candidates:
         return
     body_len: int | None = None
-    for node in candidates:
-        if node.tag in _KEEP_TAGS:
+    removed: set[int] = set()
+    for node in candidates:  # outer before inner: what is inside a removed node goes with it
+        if node.tag in _KEEP_TAGS or _has_ancestor_in(node, removed):
             continue
         value = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
         if not _NOISE_RE.search(_NOT_NOISE_RE.sub("", value)):
@@ -73,12 +167,15 @@ def _remove_noise(tree: LexborHTMLParser) -> None:
                 body_len = len(body.text()) if body is not None else 0
             if size > 0.3 * body_len:
                 continue
+        removed.add(node.mem_id)
         node.decompose(recursive=False)
 
 
 def _mark_blocks(root) -> None:
-    # <pre>: keep its line breaks
+    # <pre>: keep its line breaks (outermost <pre>s only: a nested one is inside their walk)
     for pre in root.css("pre"):
+        if _inside(pre, "pre"):
+            continue
         texts = [n for n in pre.traverse(include_text=True) if n.is_text_node]
         for node in texts:
             value = node.text()
@@ -88,10 +185,9 @@ def _mark_blocks(root) -> None:
     cell_small: dict[int, bool] = {}
     in_small_cell: set[int] = set()
     cells = root.css("td,th")
+    nearest_cell: dict[int, object] = {}  # mem_id of a node → its nearest td/th (None: none), memoised
     for node in root.css(_IN_CELL_SELECTOR) if cells else ():
-        parent = node.parent
-        while parent is not None and parent.tag not in ("td", "th"):
-            parent = parent.parent
+        parent = _cell_of(node, nearest_cell)
         if parent is None:
             continue
         small = cell_small.get(parent.mem_id)
@@ -109,6 +205,46 @@ def _mark_blocks(root) -> None:
             node.insert_after(_NL)
     for node in cells:
         node.insert_before(_CELL)
+
+
+def _has_ancestor_in(node, mem_ids: set[int]) -> bool:
+    if not mem_ids:
+        return False
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in mem_ids:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _inside(node, tag: str) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == tag:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _cell_of(node, nearest: dict[int, object]):
+    """The nearest td/th above `node`; every node passed on the way remembers it, so all the nodes
+    of a page are looked up in time linear in the page."""
+    path = []
+    parent = node.parent
+    found = None
+    while parent is not None:
+        if parent.tag in ("td", "th"):
+            found = parent
+            break
+        if parent.mem_id in nearest:
+            found = nearest[parent.mem_id]
+            break
+        path.append(parent.mem_id)
+        parent = parent.parent
+    for mem_id in path:
+        nearest[mem_id] = found
+    return found
 
 
 def _segment_break(text: str, m: re.Match) -> str:
@@ -130,10 +266,11 @@ def _html_text(raw: str, markdown_paragraphs: bool = False) -> str:
     for ch in "\t\r\f\v\u00a0\u3000":
         if ch in text:
             text = text.replace(ch, " ")
+    text = _SPACE_RUN.sub(" ", text)  # first: " +\n" on a long run of spaces is quadratic
     if "\n" in text:
         text = _SPACES_NL.sub("\n", text)
         text = _NEWLINE_RUN.sub(partial(_segment_break, text), text)
-    text = _SPACE_RUN.sub(" ", text)
+        text = _SPACE_RUN.sub(" ", text)
     has_cells = _CELL in text
     if has_cells:
         text = _CELL_SPACES.sub(_CELL, text)
@@ -156,7 +293,7 @@ def parse_html(source: str, markdown_post: bool = False) -> tuple[str, str | Non
     """
     if _NL in source or _CELL in source:
         source = source.replace(_NL, "").replace(_CELL, "")
-    tree = LexborHTMLParser(source)
+    tree = LexborHTMLParser(_plain_selects(limit_nesting(source)))
     title_node = tree.css_first("title")
     title = None
     if title_node is not None:
@@ -170,6 +307,24 @@ def parse_html(source: str, markdown_post: bool = False) -> tuple[str, str | Non
     if markdown_post:
         text = markdown_inline(text)
     return text, title
+
+
+def starts_like_html(text: str) -> bool:
+    """The text opens like an HTML document (an XML declaration and comments may come first)."""
+    pos = len(text) - len(text.lstrip())
+    m = _XML_DECLARATION.match(text, pos)
+    if m:
+        pos = m.end()
+    while True:
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if not text.startswith("<!--", pos):
+            break
+        end = text.find("-->", pos + 4)
+        if end < 0:
+            return False
+        pos = end + 3
+    return bool(_DOCUMENT_TAG.match(text, pos))
 
 
 def body_is_html(body: str) -> bool:
@@ -187,7 +342,7 @@ class HtmlReader:
     name = "html"
 
     def claims(self, text: str, suffix: str) -> bool:
-        return suffix in (".html", ".htm") or bool(_HTML_START.match(text))
+        return suffix in (".html", ".htm") or starts_like_html(text)
 
     def read_text(self, text: str, suffix: str) -> Reading:
         body_text, title = parse_html(text)

@@ -68,12 +68,19 @@ def read_pdf(data: bytes, limits: ReadLimits) -> Reading:
                                                f"pages for one file; split it into parts.")
         deadline = time.monotonic() + limits.seconds
         stats = _TextStats()
-        pages = []
+        pages, damaged = [], []
         for number in range(n_pages):
             if time.monotonic() > deadline:
                 raise Unreadable("limit_exceeded", f"Reading the PDF took longer than {limits.seconds:g} s "
                                                    f"(stopped at page {number + 1} of {n_pages}); split it into parts.")
-            pages.append(_read_page(pdf[number], number, tables, stats))
+            try:
+                pages.append(_read_page(pdf[number], number, tables, stats))
+            except pdfium.PdfiumError:  # one damaged page costs that page, not the document
+                damaged.append(number + 1)
+                pages.append(PageLayout(number=number, width=0.0, height=0.0))
+        if len(damaged) == n_pages:
+            raise Unreadable("corrupt", f"PDF is damaged: none of its {n_pages} page(s) can be loaded. Download "
+                                        f"it again or open and re-save it in a PDF viewer.")
         stats.check(n_pages)
         remove_page_furniture(pages)
         text, page_starts = compose(pages)
@@ -87,7 +94,9 @@ def read_pdf(data: bytes, limits: ReadLimits) -> Reading:
     if not text.strip():
         raise Unreadable("empty", f"PDF has {n_pages} page(s) and neither text nor images on them. "
                                   f"Replace it with the full document or remove it.")
-    return Reading(format="pdf", text=text, properties=properties, page_starts=page_starts)
+    warnings = [f"{len(damaged)} of {n_pages} PDF page(s) could not be loaded (damaged) and were skipped: page(s) "
+                f"{', '.join(map(str, damaged[:10]))}{' …' if len(damaged) > 10 else ''}"] if damaged else []
+    return Reading(format="pdf", text=text, properties=properties, page_starts=page_starts, warnings=warnings)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,6 +2,14 @@
 
 The front matter is kept as strings (dates as written); its `title` becomes the first line of
 the text, so a headline is searchable like any other line.
+
+Front matter is untrusted YAML. Before anything is built from it, its event stream is checked
+(`check_front_matter`, linear in its size): aliases (`*name`, the way a few hundred bytes expand
+into gigabytes), tags other than YAML's standard scalar/sequence/mapping ones (`!!python/object`,
+`!custom`) make the file a rejection (`unsafe_front_matter`), and front matter over
+`MAX_FRONT_MATTER_CHARS` characters, `MAX_FRONT_MATTER_DEPTH` levels or `MAX_FRONT_MATTER_NODES`
+nodes is `limit_exceeded`. YAML that does not parse at all falls back to a tolerant
+`key: value` reading, as before.
 """
 from __future__ import annotations
 
@@ -12,14 +20,21 @@ from datetime import date, datetime
 import frontmatter
 import yaml
 
-from .base import Reading
+from .base import Reading, Unreadable
 from .html import HTML_WS, body_is_html, parse_html
 from .text import normalise_markdown
 
 _YAML_HANDLER = frontmatter.YAMLHandler()
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # every scalar stays the original string
-_KV = re.compile(r"^([A-Za-z_][\w\-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
-_ITEM = re.compile(r"^[ \t]+-[ \t]*(.*?)[ \t]*$|^-[ \t]+(.*?)[ \t]*$")
+# (no lazy group before a trailing [ \t]*$: that backtracks quadratically on long runs of spaces)
+_KV = re.compile(r"^([A-Za-z_][\w\-]*)[ \t]*:[ \t]*(.*)$")
+_ITEM = re.compile(r"^[ \t]+-[ \t]*(.*)$|^-[ \t]+(.*)$")
+
+MAX_FRONT_MATTER_CHARS = 64 * 1024   # real posts have a few hundred
+MAX_FRONT_MATTER_DEPTH = 16
+MAX_FRONT_MATTER_NODES = 5_000
+_STANDARD_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
+                           ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")) | {"!"}
 
 
 def split_front_matter(text: str) -> tuple[str, str] | None:
@@ -46,7 +61,7 @@ def _tolerant_front_matter(fm: str) -> dict:
     for line in fm.splitlines():
         item = _ITEM.match(line)
         if item and last is not None:
-            value = _unquote(item.group(1) if item.group(1) is not None else item.group(2))
+            value = _unquote((item.group(1) if item.group(1) is not None else item.group(2)).rstrip(" \t"))
             prev = result.get(last)
             if isinstance(prev, list):
                 prev.append(value)
@@ -56,7 +71,7 @@ def _tolerant_front_matter(fm: str) -> dict:
         kv = _KV.match(line)
         if kv:
             last = kv.group(1)
-            result[last] = _unquote(kv.group(2))
+            result[last] = _unquote(kv.group(2).rstrip(" \t"))
     return result
 
 
@@ -76,11 +91,50 @@ def _as_str(value: object) -> str:
     return str(value)
 
 
-def load_front_matter(fm: str) -> dict[str, str]:
+def check_front_matter(fm: str) -> bool:
+    """Raise Unreadable when the front matter is unsafe or too big to build; False when it is not
+    valid YAML (read it tolerantly), True when it may be loaded."""
+    if len(fm) > MAX_FRONT_MATTER_CHARS:
+        raise Unreadable("limit_exceeded", f"Front matter is {len(fm):,} characters long, over the limit of "
+                                           f"{MAX_FRONT_MATTER_CHARS:,}; keep only the post's fields (title, "
+                                           f"date, source …) in it.")
+    depth = nodes = 0
     try:
-        loaded = _YAML_HANDLER.load(fm, Loader=_LOADER)
-    except Exception:  # any YAML error: fall back to a tolerant reading
-        loaded = None
+        for event in yaml.parse(fm, Loader=_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                raise Unreadable("unsafe_front_matter", f"Front matter uses a YAML alias (*{event.anchor}), which "
+                                                        f"is not read: aliases can expand a few bytes into "
+                                                        f"gigabytes. Write the values out and remove the "
+                                                        f"&anchors and *aliases.")
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag not in _STANDARD_TAGS:
+                raise Unreadable("unsafe_front_matter", f"Front matter uses the YAML tag {tag[:80]!r}, which is "
+                                                        f"not read (only plain strings, numbers, dates, lists and "
+                                                        f"mappings are). Remove the tag.")
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_FRONT_MATTER_DEPTH:
+                    raise Unreadable("limit_exceeded", f"Front matter nests lists or mappings more than "
+                                                       f"{MAX_FRONT_MATTER_DEPTH} levels deep; flatten it.")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            if isinstance(event, yaml.NodeEvent):
+                nodes += 1
+                if nodes > MAX_FRONT_MATTER_NODES:
+                    raise Unreadable("limit_exceeded", f"Front matter has more than {MAX_FRONT_MATTER_NODES:,} "
+                                                       f"values; keep only the post's fields in it.")
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+def load_front_matter(fm: str) -> dict[str, str]:
+    loaded = None
+    if check_front_matter(fm):
+        try:
+            loaded = _YAML_HANDLER.load(fm, Loader=_LOADER)
+        except Exception:  # any YAML error: fall back to a tolerant reading
+            loaded = None
     if not isinstance(loaded, dict):
         loaded = _tolerant_front_matter(fm)
     return {str(k): _as_str(v) for k, v in loaded.items()}

@@ -32,18 +32,30 @@ def normalise_plain(text: str) -> str:
     return text.strip("\n")
 
 
-_MD_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^[ ]{0,3}#{1,6}[ \t]*$", re.M)
+# Every pattern below is linear in its input: no lazy group before a trailing [ \t]*$, and no
+# bracket or tag that may run on past the next opening one (a 10 MB line of "![" or "<a" would
+# otherwise be read in quadratic time).
+_MD_HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t]+(.*))?$", re.M)
 _MD_SETEXT = re.compile(r"^[ ]{0,3}(?:=+|-{2,})[ \t]*$", re.M)
-_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
-_MD_REFLINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_MD_IMAGE = re.compile(r"!\[([^\[\]\n]*)\]\([^()\n]*\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\n]*\)")
+_MD_REFLINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
 _MD_LINKDEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]+\S+.*$", re.M)
-_MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
+_MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
 _MD_BOLD = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 _MD_BR = re.compile(r"<br\s*/?>", re.I)
-_MD_INLINE_TAG = re.compile(r"</?(?:a|span|strong|em|b|i|u|font|sup|sub|small|big|mark|ins|del|img)\b[^>]*>", re.I)
+_MD_INLINE_TAG = re.compile(r"</?(?:a|span|strong|em|b|i|u|font|sup|sub|small|big|mark|ins|del|img)\b[^<>]*>", re.I)
 _MD_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _heading_text(m: re.Match) -> str:
+    """A heading's text without its closing #s (`## 标题 ##` → 标题)."""
+    text = (m.group(1) or "").rstrip(" \t")
+    closed = text.rstrip("#")
+    if closed != text and closed and closed[-1] in " \t":
+        text = closed.rstrip(" \t")
+    return text
 
 
 def _md_table_row(line: str) -> str:
@@ -73,7 +85,7 @@ def normalise_markdown(text: str) -> str:
     text = _MD_REFLINK.sub(r"\1", text)
     text = _MD_LINKDEF.sub("", text)
     text = _MD_AUTOLINK.sub(r"\1", text)
-    text = _MD_HEADING.sub(lambda m: m.group(1) or "", text)
+    text = _MD_HEADING.sub(_heading_text, text)
     text = _MD_SETEXT.sub("", text)
     text = _MD_BOLD.sub("", text)
     text = _MD_ENTITY.sub(lambda m: _html.unescape(m.group(0)), text)
