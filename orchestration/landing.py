@@ -242,7 +242,8 @@ def _scan(con, folder: Path, max_bytes: int, stats: LandingStats, now: datetime)
         digest = hashlib.sha256(data).hexdigest()
         stats.digests[name] = digest
         if digest in seen:
-            reject(name, digest, len(data), "duplicate", f"same content as {seen[digest]}; only the first file is kept")
+            reject(name, digest, len(data), "duplicate", f"File has the same content (SHA-256 {digest[:16]}…) as "
+                                                         f"{seen[digest]}, which was kept. Remove this copy.")
             continue
         seen[digest] = name
         if digest in known:

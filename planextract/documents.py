@@ -23,6 +23,7 @@ rules are deterministic and must only change together with
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -180,9 +181,11 @@ def _read(path: Path, source_file: str, max_bytes: int, seen: dict[str, str] | N
 
 def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
                   limits: ReadLimits | None = None) -> ParsedDocument | Rejection:
-    """Read one file; `source_file` is the file's name."""
+    """Read one file; `source_file` is the file's name. The path is the caller's choice, so a
+    symbolic link is followed to the file it names (only `scan_folder` and the pipeline, which
+    read what lands in a folder, refuse links that leave it)."""
     path = Path(path)
-    return _read(path, path.name, max_bytes, limits=limits)
+    return _read(Path(os.path.realpath(path)), path.name, max_bytes, limits=limits)
 
 
 def scan_folder(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES,

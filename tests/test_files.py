@@ -18,7 +18,7 @@ import hostile  # noqa: E402
 
 from orchestration.landing import land_documents  # noqa: E402
 from planextract import files  # noqa: E402
-from planextract.documents import scan_folder  # noqa: E402
+from planextract.documents import read_document, scan_folder  # noqa: E402
 from planextract.model import ParsedDocument, Rejection  # noqa: E402
 from planextract.pipeline import DocumentLimits, process_file  # noqa: E402
 
@@ -63,6 +63,20 @@ def test_landing_gives_every_odd_file_its_verdict_and_the_rows_are_valid_unicode
     for case in cases:
         got = "accepted" if case.name in accepted else rejected.get(case.name)
         assert got in case.verdicts, (case.name, got)
+
+
+def test_read_document_follows_the_link_its_caller_gives_scan_folder_does_not(tmp_path):
+    """A path handed to read_document is the caller's choice (eval/ keeps its texts as links to
+    where they live); a link found in a documents folder is content, and is not followed out."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "plan.txt").write_text(PLAN, encoding="utf-8")
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    os.symlink(elsewhere / "plan.txt", folder / "linked.txt")
+    doc = read_document(folder / "linked.txt")
+    assert isinstance(doc, ParsedDocument) and doc.source_file == "linked.txt" and doc.text == PLAN.strip()
+    assert [verdict(r) for r in scan_folder(folder)] == ["unsafe_path"]
 
 
 def test_links_inside_the_folder_to_a_folder_are_not_walked_twice(tmp_path):
