@@ -187,5 +187,6 @@ def test_the_state_file_is_replaced_whole(tmp_path):
     settings = Settings(tmp_path / "raw", tmp_path / "plans.duckdb")
     state.record_published(settings, "abc", "run-1")
     state.record_published(settings, "def", "run-2")
-    assert json.loads(state.state_file(settings).read_text()) == {"fingerprint": "def", "run_id": "run-2"}
+    assert json.loads(state.state_file(settings).read_text()) == {
+        "fingerprint": "def", "run_id": "run-2", "code": state.code_fingerprint(settings)}
     assert [p.name for p in tmp_path.iterdir()] == ["plans.state.json"]
