@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 
-from planextract.facts.tense import REACHED_YEAR, reported_years, reviews_own_period
+from planextract.facts.tense import REACHED_YEAR, reported_years, reviews_own_period, stated_year
 from planextract.facts.textview import make_view
 from planextract.model import DocumentMetadata, ParsedDocument
 from planextract.pageheader import PageHeader, read_page_header
@@ -374,12 +374,17 @@ def _work_report_year(text: str) -> int | None:
     reviewed = _REVIEWED_YEAR.search(text)
     if reviewed:
         return int(reviewed.group(1) or reviewed.group(2)) + 1
+    said = stated_year(text[:4000])
+    if said is not None:
+        return said
     past = re.search(r"过去的?一年", text[:1500])
     if past:  # 2024年全市上下…交出了一份成绩单 / 过去的一年: the year the report looks back on
         before = text[max(0, past.start() - 300):past.start()]
-        years = re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", before)
+        years = list(re.finditer(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", before))
         if years:
-            return int(years[-1]) + 1
+            # 2026年将全力以赴…过去一年: a year the page plans for is its own; one it reports, the year before
+            ahead = re.match(r"[^。；，,]{0,4}?(?:将|要|力争|计划|目标)", before[years[-1].end():])
+            return int(years[-1].group(1)) + (0 if ahead else 1)
     return None
 
 
@@ -1005,6 +1010,9 @@ def _estimated_year(text: str, plan_title: str | None, headline: str | None, sta
     for m in _YEAR_IN_HEADLINE.finditer(headline or ""):
         if not re.search(r"欲|将|要|力争|争取|预计|目标|计划", (headline or "")[m.end():m.end() + 8]):
             return int(m.group(1))  # 2022年总量欲达1.2万亿 names the goal's year, not the page's
+    said = stated_year(make_view(text[:4000]).text)
+    if said is not None:
+        return said  # 今年是“十五五”开局之年 / 刚刚过去的2024年
     if end is not None and reviews_own_period(make_view(text).text, start, end):
         # a review of its plan's period is written as the period closes, or in the next year when
         # it reports where the period ended (从2012年的1.1万亿元增长到2021年的2.71万亿元) or says the

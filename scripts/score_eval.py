@@ -1,8 +1,8 @@
 """Score the extraction library alone on every evaluation set in eval/ (and ../shared/dev when it is
 there) and print one Markdown table row per set: documents, gold facts, F1, precision, recall and
-field accuracy.
+field accuracy; with --metadata, a second table scores each document-metadata field per set.
 
-    .venv/bin/python scripts/score_eval.py
+    .venv/bin/python scripts/score_eval.py [--metadata]
 """
 from __future__ import annotations
 
@@ -26,7 +26,12 @@ def gold_facts(gold: Path) -> int:
                if line.strip() and json.loads(line).get("type") == "fact")
 
 
+METADATA_FIELDS = ["region_code", "doc_kind", "issuer", "doc_number", "published_date", "plan_title", "period_end"]
+
+
 def main() -> int:
+    with_metadata = "--metadata" in sys.argv[1:]
+    metadata_rows = []
     print("| set | documents | gold facts | F1 | precision | recall | field accuracy |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for name, folder in sets():
@@ -35,6 +40,13 @@ def main() -> int:
         documents = sum(1 for _ in (folder / "documents").iterdir())
         print(f"| {name} | {documents} | {gold_facts(folder / 'gold')} | {f['f1']:.3f} | {f['precision']:.3f} | "
               f"{f['recall']:.3f} | {report['field_accuracy']:.3f} |")
+        metadata = report["metadata"]
+        metadata_rows.append(f"| {name} | " + " | ".join(
+            f"{metadata[k]:.2f}" if k in metadata else "–" for k in METADATA_FIELDS) + " |")
+    if with_metadata:
+        print("\n| set | " + " | ".join(METADATA_FIELDS) + " |")
+        print("| --- |" + " --- |" * len(METADATA_FIELDS))
+        print("\n".join(metadata_rows))
     return 0
 
 

@@ -274,3 +274,9 @@ def test_a_numbered_task_item_in_a_report_of_the_years_work_sets_a_goal():
             "1.推动建设270公里高速公路和210公里国道绕城项目。\n")
     facts = extract(text, published=date(2021, 3, 5), start=2021, end=2021, kind="news")
     assert {(f.role, f.year) for f in facts} == {("target", 2021)}
+
+
+def test_a_paragraph_opening_with_tongshi_goes_on_in_the_year_before():
+    facts = extract("到“十四五”末，全县地区生产总值要达到200亿元。\n同时，县城建成区面积达到15平方公里，"
+                    "城镇化率达到50%。", published=date(2021, 1, 15), start=2021, end=2025, kind="news")
+    assert roles(facts) == [(200, "target", 2025), (15, "target", 2025), (50, "target", 2025)]

@@ -645,3 +645,29 @@ def test_a_work_report_titled_without_its_year_takes_its_congress_year():
     m = extract_metadata(make("湖南省人民政府工作报告\n\n——2026年1月28日在湖南省第十四届人民代表大会第四次会议上\n\n"
                               "各位代表：\n现在，我代表省人民政府向大会报告工作。\n一、2025年工作回顾\n全省地区生产总值增长5%。"))
     assert (m.plan_title, m.period_end_year) == ("2026年湖南省人民政府工作报告", 2026)
+
+
+def test_an_undated_page_that_says_which_year_it_is_in_is_dated_by_it():
+    # 今年是“十五五”开局之年: the page is of 2026, whatever years its figures name
+    opening = extract_metadata(make("记者 王五\n2月3日上午，某某市第九届人民代表大会第五次会议开幕。\n"
+                                    "今年是“十五五”开局之年。2025年全市地区生产总值增长5.1%，2026年预期增长5%左右。",
+                                    fmt="plain_text"))
+    assert opening.published_date == date(2026, 2, 3) and opening.published_date_inferred
+    # 刚刚过去的2024年: written in 2025
+    past = extract_metadata(make("3月1日，某某县召开经济工作会议。刚刚过去的2024年，全县地区生产总值达到85亿元。"
+                                 "2025年，全县将新开工项目40个。", fmt="plain_text"))
+    assert past.published_date == date(2025, 3, 1)
+
+
+def test_the_five_years_before_a_plan_are_not_its_review():
+    # 对某市2020年和过去五年的全面总结 looks back on 十三五; the page sets 十四五 goals in 2021
+    m = extract_metadata(make("1月18日上午，某某市人代会开幕。此次会议是对某市2020年和过去五年的全面总结。"
+                              "对于已经开启的2021年，市长表示，到“十四五”末，全市地区生产总值要达到300亿元。",
+                              fmt="plain_text"))
+    assert m.published_date == date(2021, 1, 18)
+
+
+def test_a_headline_year_the_report_plans_for_is_its_own_year():
+    m = extract_metadata(make("湖南省人代会开幕 2027年将全力稳增长\n各位代表：\n现在，我代表省人民政府向大会报告工作。"
+                              "过去一年，湖南省地区生产总值增长5.3%。"))
+    assert m.plan_title == "2027年湖南省人民政府工作报告"

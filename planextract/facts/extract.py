@@ -91,6 +91,7 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
     regions = rs.index_regions(view.text, ctx.region_code)
     section = Section()
     carried = ""
+    last_marks: tuple[TimeMark | None, TimeMark | None] = (None, None)
     preamble: Section | None = None  # a first line introducing the whole page (…将呈现以下变化：)
     seen_heading = False
     for index, (start, line) in enumerate(lines):
@@ -116,7 +117,9 @@ def extract_facts(text: str, meta: DocumentMetadata | None = None) -> list[Fact]
             opened = Section.of(head, ctx) if len(head) <= 40 and states_nothing else None
             if opened is not None and opened.role is not None and opened.mark is not None:
                 section = opened.under(section)  # (a run-in heading must name its year to be read as one)
-        found = _paragraph_facts(line, start, ctx, regions, section, carried)
+        # 同时，城区建成区面积达到20平方公里: a paragraph opening with 同时/此外 goes on in the year of the one before
+        goes_on = last_marks if _GOES_ON.match(line) else (None, None)
+        found, last_marks = _paragraph_facts(line, start, ctx, regions, section, carried, goes_on)
         facts.extend(found)
         # 主营业务收入2017年达到2400亿元左右 / 2020年达到3800亿元左右 / 年均增长20%左右: short lines
         # that go on with the subject of the line before
@@ -186,19 +189,26 @@ _CONTINUING_LINE = re.compile(r"^\s*(?:(?:到|至)?\s*(?:19|20)\d\d\s*年(?:底|
 _TASK_OPENING = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])\s*(?:实施|推动|推进|加快|开工建设|建设|打造|启动|新建|筹备|办好|支持)")
 
 
+_GOES_ON = re.compile(r"\s*(?:同时|与此同时|此外|另外|另一方面)[，,]")
+
+
 def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.RegionIndex,
-                     section: Section | None = None, carried: str = "") -> list[Fact]:
-    """`carried`: the subject of the line before, for a short line that opens with its year or its
-    verb (2020年达到3800亿元左右)."""
+                     section: Section | None = None, carried: str = "",
+                     goes_on: tuple[TimeMark | None, TimeMark | None] = (None, None),
+                     ) -> tuple[list[Fact], tuple[TimeMark | None, TimeMark | None]]:
+    """The paragraph's facts, and the year and period it ends in (for a next paragraph that goes
+    on from it). `carried`: the subject of the line before, for a short line that opens with its
+    year or its verb (2020年达到3800亿元左右); `goes_on`: the year and period of the paragraph
+    before, for one that opens with 同时/此外."""
     facts: list[Fact] = []
     inherited = carried if carried and len(line.strip()) <= 40 and _CONTINUING_LINE.match(line) else ""
     section = section or Section()
-    paragraph_mark: TimeMark | None = section.mark
-    paragraph_period: TimeMark | None = None
+    paragraph_mark: TimeMark | None = goes_on[0] or section.mark
+    paragraph_period: TimeMark | None = goes_on[1]
     if not may_hold_quantity(line):
-        return facts  # no number at all: no fact, and no year that a later paragraph could inherit
+        return facts, (None, None)  # no number at all: no fact, and no year that a later paragraph could inherit
     if len(line) <= lx.PAGE_FURNITURE_MAX_CHARS and lx.PAGE_FURNITURE.search(line):
-        return facts  # 浏览次数：1234次, 本网站累计访问量…: the page's furniture, not the plan
+        return facts, (None, None)  # 浏览次数：1234次, 本网站累计访问量…: the page's furniture, not the plan
     # 要实现…, 力争…: a paragraph that sets goals; 3.推动南湖景区创建…, 实施…工程: a task, as a plan words it
     goal_paragraph = bool(GOAL_WORDS.search(line)) or (_TASK_OPENING.match(line) is not None
                                                         and not re.search(r"了|已|累计|同比|比上年", line))
@@ -229,7 +239,7 @@ def _paragraph_facts(line: str, line_start: int, ctx: DocContext, regions: rs.Re
                 paragraph_mark = mark
             if mark.period_start is not None:
                 paragraph_period = mark
-    return facts
+    return facts, (paragraph_mark, paragraph_period)
 
 
 _SECTOR_RATIO = re.compile(r"(?<![\d.:∶])(\d{1,2}(?:\.\d+)?)\s*[∶:]\s*(\d{1,2}(?:\.\d+)?)\s*[∶:]\s*(\d{1,2}(?:\.\d+)?)(?![\d.:∶])")

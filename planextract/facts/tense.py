@@ -197,9 +197,34 @@ def reviews_own_period(text: str, start: int | None, end: int) -> bool:
         named = before[-1] if before else (after[0] if after else None)
         if named == own and named is not None:
             return True
+        if named is None and start is not None and any(
+                int(y) < start for y in re.findall(r"((?:19|20)\d{2})年", head[max(0, m.start() - 12):m.start()])):
+            continue  # 对万源2020年和过去五年的全面总结: the five years before the plan's
         if named is None and ((own is not None and own in head) or (own is None and _STRONG_REVIEW.match(m.group(0)))):
             return True  # no period named: only words that look back by themselves (回顾, 五年来)
     return False
+
+
+# what a page says of the year it is written in: 今年是“十五五”开局之年, 对于已经开启的2021年,
+# 刚刚过去的2024年 / 回顾2024年 (the year before it)
+_ORDINAL_YEAR = {"开局": 0, "起步": 0, "第一": 0, "第二": 1, "第三": 2, "第四": 3, "第五": 4, "收官": 4, "决胜": 4, "最后一": 4}
+_THIS_YEAR_IN_PERIOD = re.compile(r"今年是[^。；，,]{0,6}?[“\"]?(十[一二三四五]五)[”\"]?(?:规划|时期)?的?[^。；，,]{0,8}?"
+                                  r"(开局|起步|第[一二三四五]|收官|决胜|最后一)(?:之)?年")
+_THIS_YEAR_NAMED = re.compile(r"(?:已经开启|开启|开启了|迎来|迈入|进入)的?((?:19|20)\d{2})\s*年|今年[（(]((?:19|20)\d{2})年?[）)]")
+_LAST_YEAR_NAMED = re.compile(r"刚刚?过去的((?:19|20)\d{2})\s*年|(?:回顾|回望)((?:19|20)\d{2})\s*年")
+
+
+def stated_year(text: str) -> int | None:
+    """The year a page says it is written in, when it says so: 今年是“十五五”开局之年 (2026), 已经开启的
+    2021年 (2021), 刚刚过去的2024年 or 回顾2024年 (2025). The first statement in the page wins."""
+    found = []
+    for m in _THIS_YEAR_IN_PERIOD.finditer(text):
+        found.append((m.start(), PERIODS[m.group(1)][0] + _ORDINAL_YEAR[m.group(2)]))
+    for m in _THIS_YEAR_NAMED.finditer(text):
+        found.append((m.start(), int(m.group(1) or m.group(2))))
+    for m in _LAST_YEAR_NAMED.finditer(text):
+        found.append((m.start(), int(m.group(1) or m.group(2)) + 1))
+    return min(found)[1] if found else None
 
 
 # a year a page reports a figure for (2022年，… / 2022年的9777.6亿元): not a goal's year (到2025年,
