@@ -306,6 +306,8 @@ def _plan_title(doc: ParsedDocument, lines: list[str], notice: str | None, kind:
     if kind == "plan_text":
         for line in ([headline] if headline else []) + lines[:5]:
             line = _SITE_PREFIX.sub("", line)
+            if len(line) > 60:  # a page flattened to one line: its title is the first stretch without a space
+                line = re.split(r"\s+", line.strip())[0]
             core = re.sub(r"[（(]\s*(?:19|20)\d{2}[^（）()]{0,6}(?:19|20)\d{2}\s*年?\s*[）)]$", "", line)
             if len(line) <= 60 and core.endswith(("规划", "纲要", "计划", "方案", "要点", "工作报告")) \
                     and not re.search(r"[，。：:]", line) and re.sub(r"\s+", "", line) != _GOV_REPORT \
@@ -361,6 +363,13 @@ _FIVE_YEAR_PLAN_NAMES = {"十三五": "第十三个五年规划纲要", "十四�
 
 # words only a work report says of itself: 今年政府工作的总体要求是 / 各位代表
 _REPORT_VOICE = re.compile(r"政府工作的?总体要求|各位代表[:：]")
+# a page on a work report that never writes 政府工作报告: 省长…代表省人民政府作工作报告
+_DELIVERS_REPORT = re.compile(r"代表[省市县区州旗盟]?(?:人民)?政府(?:向大会)?作[^。，,；]{0,6}工作报告")
+
+
+def _on_work_report(text: str) -> bool:
+    """The page is, or reports on, a government work report."""
+    return _GOV_REPORT in text or bool(_DELIVERS_REPORT.search(text[:3000]) or _REPORT_VOICE.search(text[:3000]))
 _REVIEWED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作)?回顾|(?:回顾|回望|总结)[\u4e00-\u9fff]{0,6}?((?:19|20)\d{2})\s*年")
 _PLANNED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:工作安排|工作任务|目标任务|主要目标|主要预期目标|发展目标|总体要求|重点工作)")
 
@@ -422,7 +431,7 @@ def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | 
         if year is not None and not re.search(r"(?:19|20)\d{2}", title):
             title = f"{year}年{title}"  # 省长…作河北省人民政府工作报告: the report of the congress's year
         return title
-    if (_GOV_REPORT in text or _REPORT_VOICE.search(text[:3000])) and region is not None:
+    if _on_work_report(text) and region is not None:
         year = year or _work_report_year(text) or _latest_year(text)
         if year is not None:
             return f"{year}年{_qualified_name(region)}人民{_GOV_REPORT}"
@@ -532,7 +541,7 @@ def _deepest_region(text: str | None) -> Region | None:
 
 # a report as delivered: ——2024年1月15日在重庆市渝中区第十九届人民代表大会第五次会议上 … 各位代表
 _CONGRESS = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在\s*([\u4e00-\u9fff]{2,20}?)"
-                       r"第[一二三四五六七八九十]+届人民代表大会第[一二三四五六七八九十]+次会议上")
+                       r"第[一二三四五六七八九十]+届\s*人民代表大会\s*第[一二三四五六七八九十]+次会议上")
 # the words of a notice that hands a document down (…已经省领导同意，现印发给你们)
 _ISSUING_BODY = re.compile(r"现印发给你们|现予印发|请认真(?:抓好)?贯彻(?:落实|执行)|请结合实际认真(?:贯彻|组织)")
 
@@ -659,13 +668,16 @@ def _resolve_body(name: str | None) -> Region | None:
 
 
 # a congress named in a news page (广西壮族自治区第十三届人民代表大会第四次会议在南宁开幕)
-_CONGRESS_NAME = re.compile(r"([\u4e00-\u9fff（）()]{2,24}?)第[一二三四五六七八九十]+届人民代表大会第[一二三四五六七八九十]+次会议")
+_CONGRESS_NAME = re.compile(r"([\u4e00-\u9fff（）()]{2,24}?)(?:第[一二三四五六七八九十]+届\s*人民代表大会\s*第[一二三四五六七八九十]+次会议"
+                            r"|第?[一二三四五六七八九十]+届人大第?[一二三四五六七八九十]+次(?:会议|全会))")
 
 
 def _congress_region(text: str) -> Region | None:
     """The region whose congress hears a work report: its government reports, wherever it meets."""
-    m = _CONGRESS_NAME.search(text[:1500])
-    return _resolve_body(m.group(1)) if m and _GOV_REPORT in text else None
+    if not _on_work_report(text):
+        return None
+    # 自治区十三届人大一次会议 in a headline, 广西壮族自治区第十三届人民代表大会 in the lead: the first that names a place
+    return next((body for m in _CONGRESS_NAME.finditer(text[:1500]) if (body := _resolve_body(m.group(1)))), None)
 
 
 def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None,
@@ -1098,6 +1110,12 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
         region = _congress_region(doc.text) or _main_region(doc, None, None, headline)
         year = published.year if published else None
         plan_title = _derived_plan_title(doc, lines, region, year, headline)
+    placeless = re.fullmatch(r"((?:19|20)\d{2}年)?(?:人民)?政府工作报告", plan_title or "")
+    if placeless:
+        # 2026年政府工作报告 as a county's site titles it: the report of the government its congress hears
+        body = (_resolve_body(congress.group(4)) if congress is not None else None) or _congress_region(doc.text)
+        if body is not None:
+            plan_title = f"{placeless.group(1) or ''}{_qualified_name(body)}人民{_GOV_REPORT}"
     issuer = _issuer(doc, lines, notice, signature_org, kind, headline, plan_title)
     region = _main_region(doc, plan_title, issuer, headline)
     issuer = _without_province(issuer or _presenter(doc, plan_title, headline, region))

@@ -671,3 +671,33 @@ def test_a_headline_year_the_report_plans_for_is_its_own_year():
     m = extract_metadata(make("湖南省人代会开幕 2027年将全力稳增长\n各位代表：\n现在，我代表省人民政府向大会报告工作。"
                               "过去一年，湖南省地区生产总值增长5.3%。"))
     assert m.plan_title == "2027年湖南省人民政府工作报告"
+
+
+def test_a_news_page_on_a_governor_delivering_the_report_names_the_report_and_its_government():
+    m = extract_metadata(make("湖南省人代会开幕\n新华社长沙1月15日电 湖南省第十四届人民代表大会第三次会议15日在长沙开幕。"
+                              "省长代表省人民政府作工作报告。刚刚过去的2024年，全省地区生产总值增长4.8%。",
+                              fmt="plain_text"))
+    assert (m.region_name, m.issuer) == ("湖南省", "湖南省人民政府")
+    assert m.plan_title == "2025年湖南省人民政府工作报告"
+
+
+def test_a_congress_named_in_short_and_a_year_named_by_its_place_in_the_period():
+    m = extract_metadata(make("2月2日，株洲市五届人大六次会议开幕。该市政府工作报告显示，今年作为“十四五”开局之年，"
+                              "地区生产总值预期增长7%。", fmt="plain_text"))
+    assert m.plan_title == "2021年株洲市人民政府工作报告" and m.issuer == "株洲市人民政府"
+    assert m.published_date == date(2021, 2, 2)
+
+
+def test_a_report_titled_without_its_place_takes_the_place_of_its_congress():
+    # the congress line is broken across two lines, as a page lays it out
+    m = extract_metadata(make("2025年政府工作报告\n政 府 工 作 报 告\n——2025年1月10日在攸县第十八届\n"
+                              "人民代表大会第五次会议上\n各位代表：\n现在，我代表县人民政府向大会报告工作。"))
+    assert m.plan_title == "2025年攸县人民政府工作报告" and m.issuer == "攸县人民政府"
+
+
+def test_a_page_flattened_to_one_line_keeps_its_title():
+    text = ("2023年醴陵市政府工作报告 2023年1月8日在醴陵市第十七届 人民代表大会第二次会议上 各位代表： "
+            "现在，我代表市人民政府向大会报告工作。一、2022年工作回顾 2022年，全市地区生产总值增长6%，"
+            "全市实施招商引资项目120个，推动全市招商引资工作实施方案落地。" * 2)
+    m = extract_metadata(make(text))
+    assert m.plan_title == "2023年醴陵市政府工作报告"

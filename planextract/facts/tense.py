@@ -208,7 +208,7 @@ def reviews_own_period(text: str, start: int | None, end: int) -> bool:
 # what a page says of the year it is written in: 今年是“十五五”开局之年, 对于已经开启的2021年,
 # 刚刚过去的2024年 / 回顾2024年 (the year before it)
 _ORDINAL_YEAR = {"开局": 0, "起步": 0, "第一": 0, "第二": 1, "第三": 2, "第四": 3, "第五": 4, "收官": 4, "决胜": 4, "最后一": 4}
-_THIS_YEAR_IN_PERIOD = re.compile(r"今年是[^。；，,]{0,6}?[“\"]?(十[一二三四五]五)[”\"]?(?:规划|时期)?的?[^。；，,]{0,8}?"
+_THIS_YEAR_IN_PERIOD = re.compile(r"今年(?:是|作为|为)[^。；，,]{0,6}?[“\"]?(十[一二三四五]五)[”\"]?(?:规划|时期)?的?[^。；，,]{0,8}?"
                                   r"(开局|起步|第[一二三四五]|收官|决胜|最后一)(?:之)?年")
 _THIS_YEAR_NAMED = re.compile(r"(?:已经开启|开启|开启了|迎来|迈入|进入)的?((?:19|20)\d{2})\s*年|今年[（(]((?:19|20)\d{2})年?[）)]")
 _LAST_YEAR_NAMED = re.compile(r"刚刚?过去的((?:19|20)\d{2})\s*年|(?:回顾|回望)((?:19|20)\d{2})\s*年")
