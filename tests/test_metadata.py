@@ -701,3 +701,13 @@ def test_a_page_flattened_to_one_line_keeps_its_title():
             "全市实施招商引资项目120个，推动全市招商引资工作实施方案落地。" * 2)
     m = extract_metadata(make(text))
     assert m.plan_title == "2023年醴陵市政府工作报告"
+
+
+def test_a_page_in_a_reporters_words_is_news():
+    for text in ("“加快建设产业强区。”区长张三说，下一步将力争到2027年地区生产总值达到900亿元。",
+                 "据电网公司最新数据显示，截至今年上半年，全省清洁能源装机容量达到1.1亿千瓦。",
+                 "省政府宣布，今年将建成和开工高速公路12条。"):
+        assert extract_metadata(make(text, fmt="plain_text")).doc_kind == "news", text
+    # a plan's own prose that says 也就是说 is not a reporter's
+    plan = "第一章 发展基础\n也就是说，到2025年，全市地区生产总值达到900亿元。"
+    assert extract_metadata(make(plan, fmt="plain_text")).doc_kind == "plan_text"
