@@ -300,6 +300,10 @@ def _bracketed_plan_title(headline: str, text: str) -> str | None:
 
 def _plan_title(doc: ParsedDocument, lines: list[str], notice: str | None, kind: str,
                 headline: str | None) -> str | None:
+    named = _header_value(lines, "名称") or _header_value(lines, "标题")
+    if named and len(named) >= 6:  # an open-government page's 名称: the document's own title
+        named = re.sub(r"\s+", "", named)
+        return _plan_from_notice(named) if named.startswith("关于") and named.endswith("通知") else named
     if notice and kind == "government_document":
         return _plan_from_notice(notice)
     headline = _SITE_PREFIX.sub("", headline or "")
@@ -418,12 +422,46 @@ def _after_speaker(name: str) -> str:
     return name
 
 
+# the annual plan report a development and reform body makes to the congress (受市人民政府委托，现将
+# 2019年国民经济和社会发展计划执行情况及2020年计划草案提请大会审查)
+_EXECUTION_REPORT = re.compile(
+    r"([\u4e00-\u9fff]{0,12}?)((?:19|20)\d{2}\s*年(?:上半年)?国民经济和社会发展计划执行情况"
+    r"(?:[及与和]\s*(?:19|20)\d{2}\s*年(?:下半年)?(?:国民经济和社会发展)?计划(?:草案|[（(]草案[)）]))?)")
+
+
+def _execution_report_title(text: str, region: Region | None) -> str | None:
+    """关于重庆市2019年国民经济和社会发展计划执行情况及2020年计划草案的报告, named in the page's
+    opening (its place from the page when the sentence leaves it out)."""
+    m = _EXECUTION_REPORT.search(text[:600])
+    if not m or not (re.search(r"现将|关于", m.group(1)) or re.search(r"受[\u4e00-\u9fff]{0,4}人民政府委托", text[:600])):
+        return None  # a work report or a news page that mentions the plan report is not it
+    place = re.sub(r"^.*(?:现将|关于|发布|审议|提请)", "", m.group(1))
+    if not (find_regions(place) or _resolve_body(place)):
+        place = _qualified_name(region) if region is not None else ""
+    plan = re.sub(r"\s+", "", m.group(2))
+    return f"关于{place}{plan}的报告"
+
+
+def _execution_reporter(text: str, region: Region | None) -> str | None:
+    """Who makes a plan-execution report: the development and reform body it names, else the
+    region's (a county's 局, a province's or city's 委员会)."""
+    named = re.search(r"([\u4e00-\u9fff]{2,12}?(?:发展和改革(?:委员会|局)|发展改革委|发改委|发改局))", text[:1500])
+    if named:
+        return _full_org_name(re.sub(r"^.*?(?:[，,。]|月\d+日)", "", named.group(1)), region)
+    if region is None:
+        return None
+    return region.name + ("发展和改革局" if region.level == "county" else "发展和改革委员会")
+
+
 def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | None, year: int | None,
                         headline: str | None) -> str | None:
     """Titles a page implies without writing them: a government work report (2024年江西省政府工作报告),
     a plan issued without 《》, a plan's indicator table, and a review of a five-year period (the
     region's outline of that period)."""
     text = doc.text
+    execution = _execution_report_title(text, region)
+    if execution:
+        return execution
     written = _WRITTEN_REPORT_TITLE.search(text[:600])
     if written:
         title = _after_speaker(re.sub(r"\s+", "", written.group(1)))  # 重庆市渝中区人民政府工作报告（2024年）, as titled
@@ -683,7 +721,8 @@ def _congress_region(text: str) -> Region | None:
 
 def _main_region(doc: ParsedDocument, plan_title: str | None, issuer: str | None,
                  headline: str | None) -> Region | None:
-    report = re.match(r"(?:(?:19|20)\d{2}年)?(.{2,20}?)(?:人民)?政府工作报告", plan_title or "")
+    report = re.match(r"(?:(?:19|20)\d{2}年)?(.{2,20}?)(?:人民)?政府工作报告", plan_title or "") \
+        or re.match(r"关于(.{2,20}?)(?:19|20)\d{2}年(?:上半年)?国民经济和社会发展计划执行情况", plan_title or "")
     region = (_resolve_body(report.group(1)) if report else None) or _region_of(plan_title, issuer, headline) \
         or _leading_county(issuer) or _leading_county(plan_title)
     if region is not None:
@@ -907,7 +946,7 @@ def _lookahead_span(sentence: str) -> bool:
     return any(word in sentence for word in _LOOKAHEAD_WORDS)
 
 
-_ANNUAL_TITLE = re.compile(r"((?:19|20)\d{2})\s*年.{0,20}?(?:工作报告|工作要点|工作计划|计划草案|年度计划|工作安排|发展计划)")
+_ANNUAL_TITLE = re.compile(r"((?:19|20)\d{2})\s*年?(?=[\u4e00-\u9fff]).{0,20}?(?:工作报告|工作要点|工作计划|计划草案|年度计划|工作安排|发展计划)")
 _TARGET_COLUMN = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:目标值|目标|规划目标)")
 _ANNUAL_OPENING = re.compile(r"^\s*((?:19|20)\d{2})\s*年是")
 
@@ -1119,6 +1158,9 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
             plan_title = f"{placeless.group(1) or ''}{_qualified_name(body)}人民{_GOV_REPORT}"
     issuer = _issuer(doc, lines, notice, signature_org, kind, headline, plan_title)
     region = _main_region(doc, plan_title, issuer, headline)
+    if plan_title and plan_title.startswith("关于") and "计划执行情况" in plan_title \
+            and (issuer is None or issuer.endswith("人民政府")):
+        issuer = _execution_reporter(doc.text, region)  # 受县人民政府委托: the government's planning body reports
     issuer = _without_province(issuer or _presenter(doc, plan_title, headline, region))
     start, end = _period(doc, plan_title, headline, written or published)
     inferred = False

@@ -711,3 +711,27 @@ def test_a_page_in_a_reporters_words_is_news():
     # a plan's own prose that says 也就是说 is not a reporter's
     plan = "第一章 发展基础\n也就是说，到2025年，全市地区生产总值达到900亿元。"
     assert extract_metadata(make(plan, fmt="plain_text")).doc_kind == "plan_text"
+
+
+def test_a_plan_report_to_the_congress_is_titled_and_issued_as_its_planning_body_makes_it():
+    city = extract_metadata(make("各位代表：\n受市人民政府委托，现将2023年国民经济和社会发展计划执行情况及2024年计划草案"
+                                 "提请大会审查。\n一、2023年计划执行情况\n2023年，株洲市地区生产总值增长6%。"))
+    assert city.plan_title == "关于株洲市2023年国民经济和社会发展计划执行情况及2024年计划草案的报告"
+    assert city.issuer == "株洲市发展和改革委员会" and city.period_end_year == 2024
+    county = extract_metadata(make("各位代表：\n受县人民政府委托，现将攸县2022年国民经济和社会发展计划执行情况与2023年"
+                                   "国民经济和社会发展计划草案提请会议审查。\n2022年，全县地区生产总值增长5%。"))
+    assert county.issuer == "攸县发展和改革局"
+    # a work report that mentions the plan report is still the work report
+    report = extract_metadata(make("各位代表：\n现在，我代表市人民政府向大会报告工作，并提请审议株洲市2023年国民经济和"
+                                   "社会发展计划执行情况及2024年计划草案。\n一、2023年工作回顾\n全市地区生产总值增长6%。"))
+    assert report.plan_title == "2024年株洲市人民政府工作报告"
+
+
+def test_an_open_government_pages_name_field_is_the_title():
+    m = extract_metadata(make("索引号:000014348/2023-00001\n发布机构: 攸县发展和改革局\n"
+                              "名称:攸县2023年国民经济和社会发展计划执行情况的报告\n发布日期:2024-03-01\n"
+                              "2023年，全县地区生产总值增长5%。"))
+    assert m.plan_title == "攸县2023年国民经济和社会发展计划执行情况的报告"
+    yearly = extract_metadata(make("发布机构:醴陵市人民政府办公室\n发文日期:2025-01-24\n名称:2025醴陵市政府工作报告\n"
+                                   "各位代表：\n2024年，全市地区生产总值增长6%。"))
+    assert yearly.period_end_year == 2025

@@ -53,6 +53,10 @@ class DocContext:
         elif (meta.plan_title or "").endswith("政府工作报告") and meta.period_start_year:
             # a work report is delivered to the congress early in the year it plans
             reference, month = meta.period_start_year, 2
+        elif "计划执行情况" in (meta.plan_title or "") and "计划草案" in (meta.plan_title or "") \
+                and meta.period_end_year:
+            # so is the plan report (2020年…计划执行情况及2021年计划草案): early in the year it plans
+            reference, month = meta.period_end_year, 2
         elif meta.period_end_year and reviews_own_period(text, meta.period_start_year, meta.period_end_year):
             # a review of a period (答卷, 成就, 回顾 …) is written as the period closes
             reference, month = meta.period_end_year, 12
