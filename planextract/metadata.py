@@ -483,8 +483,39 @@ def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | 
         named = [t for t, n in terms.items() if n >= 2 or (headline and t in headline)]
         if named:
             term = max(named, key=lambda t: _FIVE_YEAR[t][0])
+            sector = _department_plan(text, region, term)
+            if sector:
+                return sector[0]
             return f"{region.name}国民经济和社会发展{_FIVE_YEAR_PLAN_NAMES[term]}"
     return None
+
+
+# a department that speaks for its sector's plan (记者从云南省交通运输厅获悉, 四川省文化和旅游厅厅长…介绍)
+_DEPARTMENT = re.compile(r"((?:[\u4e00-\u9fff]{2,9}?(?:自治区|省|市|州|盟|县|区))|省|市|州|县|区)"
+                         r"(交通运输|文化和旅游|生态环境|卫生健康|教育|农业农村|林业和草原|林业|水利|商务|科学技术|科技|"
+                         r"工业和信息化|经济和信息化|能源|自然资源|民政|体育|住房和城乡建设|人力资源和社会保障)"
+                         r"(厅|局|委员会|委)(?![\u4e00-\u9fff]{0,2}(?:关于|印发))")
+_SECTOR_PLAN = {"生态环境": "生态环境保护", "卫生健康": "卫生健康事业发展", "教育": "教育事业发展", "民政": "民政事业发展",
+                "科学技术": "科技创新", "科技": "科技创新", "林业和草原": "林业和草原保护发展", "农业农村": "推进农业农村现代化"}
+
+
+def _department_plan(text: str, region: Region | None, term: str | None) -> tuple[str, str] | None:
+    """A five-year period a department speaks of is its sector's plan: 云南省交通运输厅 on 十三五 →
+    (云南省“十三五”交通运输发展规划, 云南省交通运输厅). The place as the department writes it
+    (黔南州), else the page's region."""
+    if term is None or re.search(r"新闻办|新闻发布会", text[:400]):
+        return None  # a government's press conference on its period speaks of its outline (the GUIDE's rule)
+    m = _DEPARTMENT.search(text[:400])
+    if not m:
+        return None
+    mentions = find_regions(m.group(1)) if len(m.group(1)) > 1 else []
+    written = m.group(1)[mentions[-1].start:] if mentions else None  # 记者从黔南州生态环境局 → 黔南州
+    place = written or (region.name if region else None)
+    if place is None:
+        return None
+    sector = _SECTOR_PLAN.get(m.group(2), m.group(2) + "发展")
+    department = _full_org_name(place + m.group(2) + m.group(3), region)
+    return f"{place}“{term}”{sector}规划", department
 
 
 def _signature(lines: list[str]) -> tuple[str | None, date | None]:
@@ -1158,6 +1189,11 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
             plan_title = f"{placeless.group(1) or ''}{_qualified_name(body)}人民{_GOV_REPORT}"
     issuer = _issuer(doc, lines, notice, signature_org, kind, headline, plan_title)
     region = _main_region(doc, plan_title, issuer, headline)
+    if issuer is None and plan_title and "”" in plan_title and plan_title.endswith("规划"):
+        term = re.search(r"“(十[一二三四五]五)”", plan_title)
+        department = _department_plan(doc.text, region, term.group(1) if term else None)
+        if department and department[0] == plan_title:
+            issuer = department[1]  # the department that speaks for its sector's plan
     if plan_title and plan_title.startswith("关于") and "计划执行情况" in plan_title \
             and (issuer is None or issuer.endswith("人民政府")):
         issuer = _execution_reporter(doc.text, region)  # 受县人民政府委托: the government's planning body reports

@@ -735,3 +735,13 @@ def test_an_open_government_pages_name_field_is_the_title():
     yearly = extract_metadata(make("发布机构:醴陵市人民政府办公室\n发文日期:2025-01-24\n名称:2025醴陵市政府工作报告\n"
                                    "各位代表：\n2024年，全市地区生产总值增长6%。"))
     assert yearly.period_end_year == 2025
+
+
+def test_a_department_speaking_of_a_period_speaks_of_its_sectors_plan():
+    m = extract_metadata(make("近日，记者从湖南省水利厅获悉，“十四五”期间，全省将新增有效灌溉面积100万亩。"
+                              "“十四五”末，全省水利投资累计达到3000亿元。", fmt="plain_text"))
+    assert m.plan_title == "湖南省“十四五”水利发展规划" and m.issuer == "湖南省水利厅"
+    # at a government's press conference on the period, the page speaks of the region's outline
+    press = extract_metadata(make("12月2日，湖南省政府新闻办举行新闻发布会，省水利厅介绍，“十四五”期间全省新增有效灌溉面积"
+                                  "100万亩，“十四五”水利投资累计达到3000亿元。", fmt="plain_text"))
+    assert press.plan_title.startswith("湖南省国民经济和社会发展第十四个五年规划")
