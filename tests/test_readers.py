@@ -337,3 +337,14 @@ def test_pdf_or_word_under_a_text_name_says_what_to_rename(pdf_bytes):
     assert "rename it to .pdf" in result.reason
     html = parse_bytes(b"<!DOCTYPE html><html><body>404 Not Found</body></html>", "plan.pdf")
     assert html.reason_code == "corrupt" and "HTML page" in html.reason
+
+
+def test_forum_markup_left_in_a_plain_text_page_is_removed():
+    page = ("[align=center][size=3][b]20[/b][b]2[/b][b]3[/b][b]年某某县国民经济和社会发展统计公报[/b][/size][/align]"
+            "[align=center][size=3]某某县统计局[/size][/align][align=left]全县地区生产总值达到[b]85.6[/b]亿元。[/align]")
+    doc = parse_bytes(page.encode("utf-8"), "bulletin.txt")
+    assert isinstance(doc, ParsedDocument)
+    assert doc.text.split("\n") == ["2023年某某县国民经济和社会发展统计公报", "某某县统计局", "全县地区生产总值达到85.6亿元。"]
+    # a lone bracketed letter in running text is not markup
+    plain = parse_bytes("注释[b]见附表。".encode("utf-8"), "note.txt")
+    assert plain.text == "注释[b]见附表。"

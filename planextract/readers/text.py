@@ -1,6 +1,6 @@
 """Plain text, notices and Markdown: line-level normalisation of decoded text.
 
-* Plain text: CR LF / CR -> LF, BOM removed, NBSP / U+3000 -> space, trailing spaces stripped,
+* Plain text: CR LF / CR -> LF, BOM removed, forum markup ([b]…[/b], [align=center]) removed, NBSP / U+3000 -> space, trailing spaces stripped,
   TABs kept, runs of blank lines collapsed to one empty line. A plain text whose first 3000
   characters carry a notice's header words (索引号, 文号, 〔2021〕5号, 人民政府, 通知 …) is a
   `notice_text`, else `plain_text`.
@@ -22,10 +22,31 @@ _NOTICE_MARKERS = re.compile(
 )
 
 
+# forum markup (BBCode) left in a copied page: [b]20[/b][b]2[/b] is 202, [/align] ends a paragraph
+_BBCODE_TAG = re.compile(r"\[(/?)(b|i|u|s|align|color|font|size|url|img|quote|table|tr|td|p|list|backcolor|indent|"
+                         r"hr|sup|sub|left|center|right)(?:=[^\[\]\n]{0,80})?\]", re.I)
+_BBCODE_BLOCK_END = {"align", "p", "tr", "quote", "table", "list", "left", "center", "right"}
+
+
+def strip_bbcode(text: str) -> str:
+    """Forum markup removed, when a page carries enough of it to be forum markup (three tags or
+    more: a lone [b] in running text is left alone); a closed block becomes a line break, a
+    closed cell a TAB."""
+    if len(_BBCODE_TAG.findall(text, 0, 20000)) < 3:
+        return text
+
+    def replace(m: re.Match) -> str:
+        closing, tag = m.group(1), m.group(2).lower()
+        if closing and tag in _BBCODE_BLOCK_END:
+            return "\n"
+        return "\t" if closing and tag == "td" else ""
+    return _BBCODE_TAG.sub(replace, text)
+
+
 def normalise_plain(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE_TRANS)
+    text = strip_bbcode(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_SPACE_TRANS)
     lines = [line.rstrip(" ") for line in text.split("\n")]
     text = "\n".join(lines)
     text = _BLANK_RUNS.sub("\n\n", text)
