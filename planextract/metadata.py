@@ -1062,8 +1062,8 @@ def _matching_copy(doc: ParsedDocument) -> ParsedDocument:
                    front_matter={k: view(v) if isinstance(v, str) else v for k, v in (doc.front_matter or {}).items()})
 
 
-_LEAD_DAY = re.compile(r"(?:^|\n)\s*(?:[(（]?[\u4e00-\u9fff]{0,12}?(?:记者|通讯员)[^)）\n]{0,20}[)）]\s*)?"
-                       r"(\d{1,2})\s*月\s*(\d{1,2})\s*日(?!\s*至)|[\u4e00-\u9fff]{2,8}?(\d{1,2})月(\d{1,2})日电")
+_LEAD_DAY = re.compile(r"(?:^|\n)\s*(?:【[^】\n]{1,20}】\s*)?(?:[(（]?[\u4e00-\u9fff]{0,12}?(?:记者|通讯员)[^)）\n]{0,20}[)）]\s*)?"
+                       r"(\d{1,2})\s*月\s*(\d{1,2})\s*日(?!\s*至)|[\u4e00-\u9fff]{2,8}?(\d{1,2})月(\d{1,2})日(?:电|讯)")
 _YEAR_IN_HEADLINE = re.compile(r"(?<![到至~～—–\-])((?:19|20)\d{2})(?:全国|全省|两会|年(?!前|底前|目标))")
 
 

@@ -745,3 +745,12 @@ def test_a_department_speaking_of_a_period_speaks_of_its_sectors_plan():
     press = extract_metadata(make("12月2日，湖南省政府新闻办举行新闻发布会，省水利厅介绍，“十四五”期间全省新增有效灌溉面积"
                                   "100万亩，“十四五”水利投资累计达到3000亿元。", fmt="plain_text"))
     assert press.plan_title.startswith("湖南省国民经济和社会发展第十四个五年规划")
+
+
+def test_a_lead_dated_by_an_outlets_xun_or_a_bracketed_outlet_gives_the_day():
+    wire = extract_metadata(make("某某社4月7日讯，湖南省人民政府印发湖南省新能源产业发展三年行动计划（2022—2024年），"
+                                 "力争到2024年实现产值500亿元。", fmt="plain_text"))
+    assert wire.published_date == date(2022, 4, 7)
+    bracketed = extract_metadata(make("【某某网讯】2月19日，株洲市第六届人民代表大会第四次会议开幕，市长作政府工作报告。"
+                                      "刚刚过去的2018年，全市地区生产总值增长8%。", fmt="plain_text"))
+    assert bracketed.published_date == date(2019, 2, 19)
