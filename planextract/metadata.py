@@ -314,7 +314,7 @@ def _plan_title(doc: ParsedDocument, lines: list[str], notice: str | None, kind:
                 line = re.split(r"\s+", line.strip())[0]
             core = re.sub(r"[（(]\s*(?:19|20)\d{2}[^（）()]{0,6}(?:19|20)\d{2}\s*年?\s*[）)]$", "", line)
             if len(line) <= 60 and core.endswith(("规划", "纲要", "计划", "方案", "要点", "工作报告")) \
-                    and not re.search(r"[，。：:]", line) and re.sub(r"\s+", "", line) != _GOV_REPORT \
+                    and not re.search(r"[，。：:>＞»]", line) and re.sub(r"\s+", "", line) != _GOV_REPORT \
                     and not line.startswith("关于"):  # 关于…纲要 / 实施情况…的报告: a report's title, broken
                 return _strip_title(line)
     title = _bracketed_plan_title(headline, doc.text)
@@ -429,6 +429,10 @@ _EXECUTION_REPORT = re.compile(
     r"(?:[及与和]\s*(?:19|20)\d{2}\s*年(?:下半年)?(?:国民经济和社会发展)?计划(?:草案|[（(]草案[)）]))?)")
 
 
+_REPORT_TITLE_LINE = re.compile(r"^(?:(?:19|20)\d{2}\s*年?)?[\u4e00-\u9fff]{2,14}?(?:(?:19|20)\d{2}\s*年)?(?:人民)?政府工作报告"
+                                r"(?:[（(][^（）()]{1,12}[)）]|完成情况|执行情况|落实情况)?$")
+
+
 def _execution_report_title(text: str, region: Region | None) -> str | None:
     """关于重庆市2019年国民经济和社会发展计划执行情况及2020年计划草案的报告, named in the page's
     opening (its place from the page when the sentence leaves it out)."""
@@ -462,6 +466,11 @@ def _derived_plan_title(doc: ParsedDocument, lines: list[str], region: Region | 
     execution = _execution_report_title(text, region)
     if execution:
         return execution
+    for line in lines[:15]:
+        line = re.sub(r"\s+", "", line)
+        if _REPORT_TITLE_LINE.match(line) and re.search(r"(?:19|20)\d{2}", line) \
+                and (find_regions(line) or _leading_county(line)):
+            return line  # 万州区2020年政府工作报告完成情况: a title line that names its place and year
     written = _WRITTEN_REPORT_TITLE.search(text[:600])
     if written:
         title = _after_speaker(re.sub(r"\s+", "", written.group(1)))  # 重庆市渝中区人民政府工作报告（2024年）, as titled

@@ -754,3 +754,9 @@ def test_a_lead_dated_by_an_outlets_xun_or_a_bracketed_outlet_gives_the_day():
     bracketed = extract_metadata(make("【某某网讯】2月19日，株洲市第六届人民代表大会第四次会议开幕，市长作政府工作报告。"
                                       "刚刚过去的2018年，全市地区生产总值增长8%。", fmt="plain_text"))
     assert bracketed.published_date == date(2019, 2, 19)
+
+
+def test_a_title_line_naming_a_districts_report_and_its_year_is_the_title():
+    m = extract_metadata(make("首页 > 政务公开 > 政府工作报告\n石峰区2022年政府工作报告完成情况\n日期:2023-03-20 来源:石峰区政府\n"
+                              "株洲市人民政府网\n一、全区地区生产总值增长6.5%。", fmt="plain_text"))
+    assert m.plan_title == "石峰区2022年政府工作报告完成情况" and m.region_name == "石峰区"
