@@ -280,3 +280,19 @@ def test_a_paragraph_opening_with_tongshi_goes_on_in_the_year_before():
     facts = extract("到“十四五”末，全县地区生产总值要达到200亿元。\n同时，县城建成区面积达到15平方公里，"
                     "城镇化率达到50%。", published=date(2021, 1, 15), start=2021, end=2025, kind="news")
     assert roles(facts) == [(200, "target", 2025), (15, "target", 2025), (50, "target", 2025)]
+
+
+def test_a_share_of_a_goal_done_is_a_result():
+    facts = extract("2024年，全县城镇新增就业1650人，完成目标任务的103.1%。", published=date(2024, 12, 20),
+                    start=2024, end=2024, kind="news")
+    assert roles(facts) == [(1650, "observation", 2024), (103.1, "observation", 2024)]
+    # a goal list introduced by 目标任务： is still goals
+    goals = extract("2025年目标任务：地区生产总值增长6%，城镇新增就业1700人。", published=date(2025, 1, 10),
+                    start=2025, end=2025, kind="news")
+    assert [f.role for f in goals] == ["target", "target"]
+
+
+def test_a_result_over_an_open_period_is_of_the_year_written():
+    facts = extract("“十四五”期间，全省已累计完成交通固定资产投资2816亿元，完成总规划目标的88%。",
+                    published=date(2024, 12, 11), start=2021, end=2025, kind="news")
+    assert roles(facts) == [(2816, "observation", 2024), (88, "observation", 2024)]

@@ -602,6 +602,9 @@ def _role_and_year(mark: TimeMark | None, scope: str, lead: str, ctx: DocContext
                    section: str | None, sentence: str, before: str, goal_like: bool = False) -> tuple[str, int | None]:
     role = role_for(mark, scope, lead, ctx.tense, section, sentence, before, goal_like)
     if mark is not None:
+        if role == "observation" and mark.period_start is not None and ctx.dated and not ctx.reference_inferred \
+                and mark.period_start <= ctx.reference_year < mark.year:
+            return role, ctx.reference_year  # “十四五”期间已累计完成… on a 2024 page: done by 2024
         return role, mark.year
     if role == "target":
         return role, ctx.plan_end

@@ -68,7 +68,8 @@ def section_of(heading: str) -> str | None:
 
 # a figure measured against its goal is a result: 超计划目标0.3个百分点, 完成省下达任务, 超额完成
 RESULT_AGAINST_GOAL = re.compile(r"(?:超|超过|超出|低于|高于|完成|实现|达到)(?:了)?(?:年度|计划|预期|省下达|市下达)?(?:目标|任务)|"
-                                 r"超额完成|目标完成|计划目标完成|对照[^，。；,;]{0,24}?目标")
+                                 r"超额完成|目标完成|计划目标完成|对照[^，。；,;]{0,24}?目标|"
+                                 r"完成[^，。；,;]{0,6}?目标(?:任务)?的")  # 完成总规划目标的88%: how much is done
 
 
 def _cues(text: str) -> tuple[bool, bool, bool]:
@@ -92,7 +93,7 @@ def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
     result, goal, estimate = result or lead_result, goal or lead_goal, estimate or lead_estimate
     if not goal and SENTENCE_RESULT_WORDS.search(sentence):
         result = True
-    if GOAL_LIST.search(before or lead):
+    if GOAL_LIST.search(RESULT_AGAINST_GOAL.sub("", before or lead)):  # (完成目标任务的103.1% is a result)
         goal, result = True, False  # 主要预期目标是：A增长6%左右，B 85万人…: the list is the goals
     ref = ctx.reference_year
     if mark is not None:
