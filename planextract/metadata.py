@@ -1116,6 +1116,8 @@ def _estimated_year(text: str, plan_title: str | None, headline: str | None, sta
             r"完成了?[^。；]{0,12}规划[^。；]{0,8}(?:目标任务|主要目标|目标)", view[:3000]) is not None)
         return end + 1 if closed else end
     years = reported_years(make_view(text[:4000]).text, end)
+    if years and start is not None and min(years) >= start and _YEAR_RANGE.search(plan_title or ""):
+        return start  # 行动方案(2023—2027年): 2023年，…达到11.8亿吨 is a stage of it, set in 2023
     if years:
         return max(years) + 1
     return start

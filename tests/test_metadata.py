@@ -760,3 +760,11 @@ def test_a_title_line_naming_a_districts_report_and_its_year_is_the_title():
     m = extract_metadata(make("首页 > 政务公开 > 政府工作报告\n石峰区2022年政府工作报告完成情况\n日期:2023-03-20 来源:石峰区政府\n"
                               "株洲市人民政府网\n一、全区地区生产总值增长6.5%。", fmt="plain_text"))
     assert m.plan_title == "石峰区2022年政府工作报告完成情况" and m.region_name == "石峰区"
+
+
+def test_an_undated_page_on_an_action_plan_naming_its_first_stage_is_from_that_year():
+    m = extract_metadata(make("湖南省人民政府印发《湖南省临港产业发展行动方案(2023—2027年)》\n"
+                              "4月4日，记者从新闻发布会上获悉，方案设立三个阶段性目标——\n"
+                              "2023年，港口年通过能力达到3亿吨。2025年，达到3.5亿吨。2027年，达到4亿吨。",
+                              fmt="plain_text"))
+    assert m.published_date == date(2023, 4, 4)
