@@ -296,3 +296,15 @@ def test_a_result_over_an_open_period_is_of_the_year_written():
     facts = extract("“十四五”期间，全省已累计完成交通固定资产投资2816亿元，完成总规划目标的88%。",
                     published=date(2024, 12, 11), start=2021, end=2025, kind="news")
     assert roles(facts) == [(2816, "observation", 2024), (88, "observation", 2024)]
+
+
+def test_an_undated_news_page_about_no_plan_reports_what_is():
+    facts = extract("据电网公司数据显示，全省清洁能源装机容量约1.2亿千瓦，占比超过九成。",
+                    published=None, start=None, end=None, kind="news")
+    assert [f.role for f in facts] == ["observation", "observation"]  # 1.2亿千瓦 and 九成
+    # its goals still read as goals
+    goal = one("该省力争清洁能源装机容量达到1.5亿千瓦。", published=None, start=None, end=None, kind="news")
+    assert goal.role == "target"
+    # an undated plan text with no horizon keeps its figures as goals
+    plan = one("全省清洁能源装机容量达到1.5亿千瓦。", published=None, start=None, end=None, kind="plan_text")
+    assert plan.role == "target"

@@ -148,6 +148,8 @@ def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
         if ctx.plan_end is not None and ref is not None and ctx.doc_kind == "news" and ctx.plan_start == ref \
                 and (ctx.reference_month or 12) <= 3 and not goal_like:
             return "observation"  # news of a year's work report: its figures with no year are last year's
+        if ref is None and ctx.plan_end is None and ctx.doc_kind == "news" and not goal_like:
+            return "observation"  # a news page naming no date and no plan reports what is
         return "target" if ctx.plan_end is not None or ref is None else _by_month(ctx, goal_like, dated=False)
     return _by_month(ctx, goal_like)
 
