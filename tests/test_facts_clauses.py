@@ -209,3 +209,9 @@ def test_grid_connection_and_a_trailing_etc_are_read_as_written():
 def test_gaoda_and_duoda_are_verbs_not_part_of_the_indicator():
     (f,) = extract("2024年，全省绿色能源可开发总量高达2亿千瓦。", start=2024, end=2024)
     assert f.indicator_name == "绿色能源可开发总量"
+
+
+def test_a_clause_that_only_qualifies_a_change_keeps_the_subject_before_it():
+    facts = extract("2021年，全县地区生产总值增长7.9%，两年平均增长6.2%；乡村人口占总人口比重回落2.2个百分点。",
+                    kind="statistical_bulletin", start=2021, end=2021)
+    assert [f.indicator_name for f in facts] == ["地区生产总值增长", "地区生产总值两年平均增长", "乡村人口占总人口比重回落"]

@@ -345,7 +345,8 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         if not noun and (not indicator or indicator.startswith(lx.DEPENDENT_HEADS)
                          or indicator in lx.GENERIC_HEADS):
             carried = subject or cl.earlier_subject(sentence, spans, k)
-            if q.unit not in ("%", "‰", "个百分点", "百分点") or indicator.startswith(("占", "比重", "占比")):
+            if q.unit not in ("%", "‰", "个百分点", "百分点") or indicator.startswith(("占", "比重", "占比")) \
+                    or re.search(r"增长|下降|增速|回落|增产|减产", indicator):  # …增长7.9%，两年平均增长6.2%
                 carried = cl.without_rate_words(carried)  # …年均增长8.5%，2024年达到2650亿元 / …增长8%，占比63.7%
             indicator = carried + indicator
         elif not noun and q.kind_hint != "rank":
