@@ -289,6 +289,8 @@ def _bracketed_plan_title(headline: str, text: str) -> str | None:
         longer = [t for t in body_titles if t.endswith(best) and len(t) > len(best)]
         return longer[0] if longer else _modified(best, text)
     if body_titles:
+        if re.search(r"作《[^《》]{0,20}政府工作报告》|《政府工作报告》[（(]以下简称", text):
+            return None  # 省长…作《政府工作报告》: the page reports on the work report, whatever else it names
         counts = Counter(body_titles)
         top = max(counts.values())
         if text.count(_GOV_REPORT) >= 2 and text.count(_GOV_REPORT) > top:
@@ -584,9 +586,9 @@ def _bulletin_issuer(lines: list[str], region: Region | None = None) -> str | No
         # 记者从市统计局获悉: the words before the bureau are the reporter's; 市统计局 is the region's
         bureau = re.sub(r"^(?:[^从据]{0,6}记者)?(?:从|据)", "", m.group(1))
         if bureau in ("省统计局", "市统计局", "县统计局", "区统计局", "州统计局") and region is not None:
-            bureau = region.name + "统计局"
+            bureau = _qualified_name(region) + "统计局"
         return "、".join(p for p in (bureau, m.group(2)) if p)
-    return region.name + "统计局" if region is not None else None
+    return _qualified_name(region) + "统计局" if region is not None else None
 
 
 def _unspaced(line: str) -> str:
@@ -1129,11 +1131,12 @@ def _bulletin_metadata(doc: ParsedDocument, lines: list[str], headline: str | No
     issuer is the statistics bureau (and the survey team) signed under the title."""
     title = bulletin_title(doc, lines, headline)
     issuer = _bulletin_issuer(lines)
-    named = re.match(r"(.{2,20}?)(?:19|20)\d{2}\s*年", title) if title else None
+    named = (re.match(r"(.{2,20}?)(?:19|20)\d{2}\s*年", title)  # 阳泉市郊区2022年… / 2022年阳泉市郊区国民经济…
+             or re.match(r"(?:19|20)\d{2}\s*年(.{2,20}?)(?:国民经济|人口|经济)", title)) if title else None
     region = (_resolve_body(named.group(1)) if named else None) or _region_of(title) or _deepest_region(issuer) \
         or _main_region(doc, None, None, headline)
     if issuer and issuer.split("、")[0] in ("省统计局", "市统计局", "县统计局", "区统计局", "州统计局") and region:
-        issuer = issuer.replace(issuer.split("、")[0], region.name + "统计局", 1)  # 市统计局: the region's
+        issuer = issuer.replace(issuer.split("、")[0], _qualified_name(region) + "统计局", 1)  # 市统计局: the region's
     issuer = _without_province(issuer or _bulletin_issuer([], region))
     year = _reporting_year(title or doc.text[:800])
     if title is None and region is not None and year is not None:

@@ -768,3 +768,16 @@ def test_an_undated_page_on_an_action_plan_naming_its_first_stage_is_from_that_y
                               "2023年，港口年通过能力达到3亿吨。2025年，达到3.5亿吨。2027年，达到4亿吨。",
                               fmt="plain_text"))
     assert m.published_date == date(2023, 4, 4)
+
+
+def test_a_bulletin_titled_year_first_names_its_district_and_bureau():
+    m = extract_metadata(make("2022年湖南省株洲市荷塘区国民经济和社会发展统计公报\n2022年，全区地区生产总值增长5%。",
+                              fmt="plain_text"))
+    assert (m.doc_kind, m.region_name, m.issuer) == ("statistical_bulletin", "荷塘区", "株洲市荷塘区统计局")
+
+
+def test_a_page_on_a_governor_delivering_the_report_is_about_the_report_not_the_plan_it_names():
+    m = extract_metadata(make("回眸“十三五” 展望“十四五”\n时间:2021-01-27 来源:某某网\n1月26日，湖南省省长在省第十三届人大五次会议"
+                              "代表省政府向大会作《政府工作报告》（以下简称《报告》）。《报告》提出，《湖南省国民经济和社会发展"
+                              "第十四个五年规划和二〇三五年远景目标纲要（草案）》……", fmt="plain_text"))
+    assert m.plan_title == "2021年湖南省人民政府工作报告" and m.period_end_year == 2021
