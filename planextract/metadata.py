@@ -79,6 +79,19 @@ def _strip_title(title: str) -> str:
     return title.strip("《》\"'“”")
 
 
+def _headline_plan(headline: str) -> str:
+    """山西：印发“十四五”教育事业发展规划 → 山西省“十四五”教育事业发展规划: a headline that says who
+    issued a plan names the plan once the place leads it and the verb is gone."""
+    m = re.match(r"^(?:([\u4e00-\u9fff]{2,8})[:：])?\s*(?:正式)?(?:印发|发布|出台|公布)了?(.{4,})$", headline)
+    if not m:
+        return headline
+    place = resolve_name(m.group(1)) if m.group(1) else None
+    rest = m.group(2)
+    if place is not None and not rest.startswith((place.name, place.short_name)):
+        rest = place.name + rest
+    return rest
+
+
 def _as_list(value) -> list[str]:
     if value is None:
         return []
@@ -327,7 +340,7 @@ def _plan_title(doc: ParsedDocument, lines: list[str], notice: str | None, kind:
     if headline:
         part = re.split(r"\s*[_|｜–—-]\s*", headline)[0]
         if part.endswith(("规划", "纲要", "计划", "方案", "意见", "要点")):
-            return _strip_title(part)
+            return _headline_plan(_strip_title(part))
     return None
 
 

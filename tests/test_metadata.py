@@ -781,3 +781,9 @@ def test_a_page_on_a_governor_delivering_the_report_is_about_the_report_not_the_
                               "代表省政府向大会作《政府工作报告》（以下简称《报告》）。《报告》提出，《湖南省国民经济和社会发展"
                               "第十四个五年规划和二〇三五年远景目标纲要（草案）》……", fmt="plain_text"))
     assert m.plan_title == "2021年湖南省人民政府工作报告" and m.period_end_year == 2021
+
+
+def test_a_headline_saying_who_issued_a_plan_names_the_plan():
+    m = extract_metadata(make("湖南:印发“十四五”水利发展规划\n2022-04-11 09:43 某某报\n近日，湖南省印发“十四五”水利发展规划。"
+                              "规划提出，到2025年全省新增有效灌溉面积100万亩。", fmt="plain_text"))
+    assert m.plan_title == "湖南省“十四五”水利发展规划"
