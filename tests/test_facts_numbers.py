@@ -329,3 +329,9 @@ def test_years_of_schooling_are_a_count_of_years_not_a_year():
     (f,) = extract("到2025年，劳动年龄人口平均受教育年限达到11.5年以上。", start=2021, end=2025)
     assert (f.indicator_name, f.value, f.unit, f.comparator) == ("劳动年龄人口平均受教育年限", 11.5, "年", ">=")
     assert extract("2023年，全市新增企业，到2025年保持稳定。", start=2021, end=2025) == []
+
+
+def test_an_age_that_names_a_group_is_not_a_figure():
+    facts = extract("到2020年，婴儿死亡率和5岁以下儿童死亡率分别降至5‰和7‰，人均预期寿命达到78岁。"
+                    "全市65周岁及以上人口达到120万人。")
+    assert [(f.value, f.unit) for f in facts] == [(5, "‰"), (7, "‰"), (78, "岁"), (120, "万人")]

@@ -290,6 +290,9 @@ def _is_qualifier(sentence: str, m: re.Match, unit: str, end: int) -> bool:
     following = sentence[end:end + 4]
     if following.startswith("级") or sentence[m.end():m.end() + 1] == "级":
         return True
+    if unit in ("岁", "周岁") and re.match(r"(?:及)?(?:以下|以上)?的?(?:儿童|婴儿|人口|老年|老人|居民|孕产妇|青少年|学生|人群|男性|女性|幼儿)",
+                                          sentence[m.end():m.end() + 8]):
+        return True  # 5岁以下儿童死亡率, 65周岁及以上人口: an age that names a group
     if unit not in lx.CURRENCY_UNITS:
         return False
     rest = following.lstrip("的")
