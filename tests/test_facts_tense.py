@@ -308,3 +308,11 @@ def test_an_undated_news_page_about_no_plan_reports_what_is():
     # an undated plan text with no horizon keeps its figures as goals
     plan = one("全省清洁能源装机容量达到1.5亿千瓦。", published=None, start=None, end=None, kind="plan_text")
     assert plan.role == "target"
+
+
+def test_an_estimate_of_this_year_that_says_jiang_is_still_a_result():
+    f = one("预计全年粮食总产量将超过770亿斤。", published=date(2022, 12, 20), start=2023, end=2027, kind="news")
+    assert (f.role, f.year) == ("observation", 2022)
+    # 将 without an estimate keeps looking ahead
+    g = one("到2027年，粮食总产量将超过780亿斤。", published=date(2022, 12, 20), start=2023, end=2027, kind="news")
+    assert (g.role, g.year) == ("target", 2027)

@@ -75,8 +75,10 @@ RESULT_AGAINST_GOAL = re.compile(r"(?:超|超过|超出|低于|高于|完成|实
 def _cues(text: str) -> tuple[bool, bool, bool]:
     against = bool(RESULT_AGAINST_GOAL.search(text))
     text = RESULT_AGAINST_GOAL.sub("", text)
-    return (bool(RESULT_WORDS.search(text)) or against, bool(GOAL_WORDS.search(text)),
-            bool(ESTIMATE_WORDS.search(text)))
+    estimate = bool(ESTIMATE_WORDS.search(text))
+    if estimate:  # 预计全年粮食总产量将超过770亿斤: the 将 of an estimate looks at this year's result
+        text = re.sub(r"(?<![即])将|有望|可望", "", text)
+    return bool(RESULT_WORDS.search(text)) or against, bool(GOAL_WORDS.search(text)), estimate
 
 
 def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
