@@ -316,3 +316,11 @@ def test_an_estimate_of_this_year_that_says_jiang_is_still_a_result():
     # 将 without an estimate keeps looking ahead
     g = one("到2027年，粮食总产量将超过780亿斤。", published=date(2022, 12, 20), start=2023, end=2027, kind="news")
     assert (g.role, g.year) == ("target", 2027)
+
+
+def test_an_estimate_to_the_end_of_the_year_being_written_is_a_result():
+    facts = extract("预计到2025年底，铁路新增579公里、达到8520公里。", **NOVEMBER_NEWS)
+    assert roles(facts) == [(579, "observation", 2025), (8520, "observation", 2025)]
+    # in a January page the same words look ahead
+    early = extract("预计到2025年底，铁路新增579公里。", published=date(2025, 1, 20), start=2025, end=2025, kind="news")
+    assert [f.role for f in early] == ["target"]

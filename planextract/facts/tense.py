@@ -35,7 +35,8 @@ GOAL_WORDS = re.compile(
     r"(?<![动作展度])计划(?!单列|生育|书|经济|执行|完成)|"
     r"预计到|规划到|期望|有望|届时|可望")
 # result words that speak for the whole sentence, wherever they stand (…8029.8亿元，比上年增长3.7%)
-SENTENCE_RESULT_WORDS = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同期|上半年|前三季度|一季度|截至目前|已经|主要包括|连续")
+SENTENCE_RESULT_WORDS = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同期|上半年|前三季度|一季度|截至目前|截至今年|截至本月|"
+                                   r"已经|主要包括|连续")
 # a statement that what follows are goals: 主要预期目标是：…, 目标为…, 主要目标有：
 GOAL_LIST = re.compile(r"目标(?:建议)?(?:是|为|有|如下)|目标[:：]|目标任务[:：]?|"
                        r"(?:约束性|预期性)指标[，,]?\s*(?:分别)?(?:是|为|有|如下|[:：])")  # 3项约束性指标，分别为：
@@ -131,6 +132,9 @@ def role_for(mark: TimeMark | None, clause: str, lead: str, ctx: TenseContext,
             return "target"
         elif mark.period_start is None and not goal:
             return "observation"  # undated: a bare year reports a result
+    if mark is not None and ref is not None and mark.year == ref and (ctx.reference_month or 0) >= 9 \
+            and re.search(r"预计到\s*(?:今年|(?:19|20)\d{2}\s*年)(?:底|末)", lead + clause):
+        return "observation"  # 预计到2025年底 on a November 2025 page: where the year is ending up
     if estimate and not goal:
         if mark is not None and mark.year == ref and ctx.reference_month is not None and ctx.reference_month <= 6:
             return "target"  # 今年预计增长5%左右 in a January report: the year ahead, as planned
