@@ -335,3 +335,15 @@ def test_an_age_that_names_a_group_is_not_a_figure():
     facts = extract("到2020年，婴儿死亡率和5岁以下儿童死亡率分别降至5‰和7‰，人均预期寿命达到78岁。"
                     "全市65周岁及以上人口达到120万人。")
     assert [(f.value, f.unit) for f in facts] == [(5, "‰"), (7, "‰"), (78, "岁"), (120, "万人")]
+
+
+def test_people_counted_in_wan_without_a_unit_of_their_own():
+    facts = extract("“十三五”时期，92.22万贫困人口全部脱贫；到2015年，全区减贫人口50万以上。")
+    assert [(f.value, f.unit, f.comparator) for f in facts] == [(92.22, "万人", "="), (50, "万人", ">=")]
+    # a count with its own unit is read once, as written
+    assert [(f.value, f.unit) for f in extract("全市常住人口320万人。")] == [(320, "万人")]
+
+
+def test_the_built_up_area_is_a_name_not_a_verb():
+    facts = extract("到2025年，建成区面积达到200平方公里，建成区绿化覆盖率达到42%。")
+    assert [f.indicator_name for f in facts] == ["建成区面积", "建成区绿化覆盖率"]

@@ -114,7 +114,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
         (_halves(sentence) if "一半" in sentence else []) + \
         (_percent_words(sentence) if ("百分之" in sentence or "成" in sentence) else []) + \
         (_bare_magnitudes(sentence) if _HAS_BARE_MAGNITUDE.search(sentence) else []) + \
-        (_years_of(sentence) if "年限" in sentence else [])
+        (_years_of(sentence) if "年限" in sentence else []) + \
+        (_people_in_wan(sentence) if "万" in sentence and "人口" in sentence else [])
     for quantity in special:
         found.append(quantity)
         taken.append((quantity.start, quantity.end))
@@ -140,6 +141,23 @@ def _years_of(sentence: str) -> list[Quantity]:
     for m in _YEARS_OF.finditer(sentence):
         comparator = {"以上": ">=", "以下": "<=", "左右": "~"}.get(m.group("suffix") or "", "=")
         out.append(Quantity(m.start("n"), m.end(), float(m.group("n")), None, "年", comparator, after=m.end("unit")))
+    return out
+
+
+# people counted in 万 with no unit of their own: 92.22万贫困人口全部脱贫, 减贫人口50万以上
+_PEOPLE_IN_WAN = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*万(?P<suffix>余|多)?(?=[\u4e00-\u9fff]{0,4}?人口)"
+                            r"|人口[\u4e00-\u9fff]{0,4}?(?<![\d.])(?P<n2>\d+(?:\.\d+)?)\s*万(?P<suffix2>以上|左右|余|多)?(?![\u4e00-\u9fff\d]*[人元户亩个])")
+
+
+def _people_in_wan(sentence: str) -> list[Quantity]:
+    """92.22万贫困人口 / 减贫人口50万以上: a count of people in 万人, the unit the number leaves out."""
+    out = []
+    for m in _PEOPLE_IN_WAN.finditer(sentence):
+        group = "n" if m.group("n") else "n2"
+        suffix = m.group("suffix") or m.group("suffix2") or ""
+        comparator = {"以上": ">=", "左右": "~", "余": "~", "多": "~"}.get(suffix, "=")
+        end = m.end(group) + len("万") + len(suffix)
+        out.append(Quantity(m.start(group), end, float(m.group(group)), None, "万人", comparator, after=end))
     return out
 
 
