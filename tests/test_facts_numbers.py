@@ -339,7 +339,7 @@ def test_an_age_that_names_a_group_is_not_a_figure():
 
 def test_people_counted_in_wan_without_a_unit_of_their_own():
     facts = extract("“十三五”时期，92.22万贫困人口全部脱贫；到2015年，全区减贫人口50万以上。")
-    assert [(f.value, f.unit, f.comparator) for f in facts] == [(92.22, "万人", "="), (50, "万人", ">=")]
+    assert [(f.value, f.unit, f.comparator) for f in facts] == [(92.22, "万", "="), (50, "万", ">=")]
     # a count with its own unit is read once, as written
     assert [(f.value, f.unit) for f in extract("全市常住人口320万人。")] == [(320, "万人")]
 

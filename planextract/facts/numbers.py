@@ -150,14 +150,14 @@ _PEOPLE_IN_WAN = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*万(?P<suffix>余
 
 
 def _people_in_wan(sentence: str) -> list[Quantity]:
-    """92.22万贫困人口 / 减贫人口50万以上: a count of people in 万人, the unit the number leaves out."""
+    """92.22万贫困人口 / 减贫人口50万以上: a count of people in 万, as written (a bare 万 that counts)."""
     out = []
     for m in _PEOPLE_IN_WAN.finditer(sentence):
         group = "n" if m.group("n") else "n2"
         suffix = m.group("suffix") or m.group("suffix2") or ""
         comparator = {"以上": ">=", "左右": "~", "余": "~", "多": "~"}.get(suffix, "=")
         end = m.end(group) + len("万") + len(suffix)
-        out.append(Quantity(m.start(group), end, float(m.group(group)), None, "万人", comparator, after=end))
+        out.append(Quantity(m.start(group), end, float(m.group(group)), None, "万", comparator, after=end))
     return out
 
 
