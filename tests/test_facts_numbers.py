@@ -347,3 +347,8 @@ def test_people_counted_in_wan_without_a_unit_of_their_own():
 def test_the_built_up_area_is_a_name_not_a_verb():
     facts = extract("到2025年，建成区面积达到200平方公里，建成区绿化覆盖率达到42%。")
     assert [f.indicator_name for f in facts] == ["建成区面积", "建成区绿化覆盖率"]
+
+
+def test_counts_of_livestock_flowers_trees_and_courses_have_their_units():
+    facts = extract("到2025年，出栏生猪3000万头，鲜切花产量206亿枝，植树1000万棵，打造100门左右示范课程。")
+    assert [(f.value, f.unit) for f in facts] == [(3000, "万头"), (206, "亿枝"), (1000, "万棵"), (100, "门")]
