@@ -163,9 +163,10 @@ def parse_date(value) -> date | None:
 def _header_value(lines: list[str], label: str) -> str | None:
     """The value of a header field (文号: …), on the same line or, when empty, the next
     line that is not itself a field."""
-    pattern = re.compile(r"^\s*" + r"\s*".join(label) + r"\s*[:：]\s*(.*)$")
+    # at a line's start, or after a space where a page runs its fields on one line (索引号:… 文  号:牟政发〔2022〕6号)
+    pattern = re.compile(r"(?:^|(?<=\s))[•【]?\s*" + r"\s*".join(label) + r"\s*】?\s*[:：]?\s*(?<=[:：】])\s*(.*)$")
     for i, line in enumerate(lines[:HEAD_LINES]):
-        m = pattern.match(line)
+        m = pattern.search(line)
         if not m:
             continue
         value = m.group(1).strip()
@@ -208,13 +209,19 @@ def doc_number_as_written(text: str) -> str | None:
 # ----------------------------------------------------------------------------- fields
 
 def _doc_number(lines: list[str]) -> str | None:
-    value = _header_value(lines, "文号")
+    value = _header_value(lines, "文号") or _header_value(lines, "发文字号") or _header_value(lines, "字号")
     if value and doc_number_as_written(value):
         return doc_number_as_written(value)
     for line in lines[:20]:
         if _DOC_NUMBER_LINE.match(line.strip("()（）")):
             return doc_number_as_written(line)
     return None
+
+
+def _number_issued_with(text: str) -> str | None:
+    """省政府以云政发〔2021〕4号文件正式印发了《纲要》: a report naming the number the plan was issued under."""
+    m = re.search(r"以\s*(" + DOC_NUMBER.pattern + r")\s*(?:文件?)?(?:正式)?(?:印发|发布|公布|下发)", text[:3000])
+    return doc_number_as_written(m.group(1)) if m else None
 
 
 def _notice_title(lines: list[str]) -> str | None:
@@ -1182,7 +1189,8 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
     signature_org, signature_date = _signature(lines) if kind != "news" else (None, None)
 
     written = parse_date(_header_value(lines, "成文日期")) or signature_date
-    published = parse_date(_header_value(lines, "发布日期")) or parse_date(_header_value(lines, "发布时间"))
+    published = parse_date(_header_value(lines, "发布日期")) or parse_date(_header_value(lines, "发布时间")) \
+        or parse_date(_header_value(lines, "发文日期")) or parse_date(_header_value(lines, "公布日期"))
     fm_date = next((parse_date(doc.front_matter[k]) for k in _FRONT_MATTER_DATE
                     if doc.front_matter and doc.front_matter.get(k)), None)
     congress = delivered_report(doc.text)
@@ -1237,7 +1245,7 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
         region_name=region.name if region else None,
         region_code=region.code if region else None,
         issuer=issuer,
-        doc_number=doc_number if kind == "government_document" else None,
+        doc_number=doc_number if kind == "government_document" else _number_issued_with(doc.text),
         published_date=published,
         written_date=written,
         period_start_year=start,

@@ -787,3 +787,16 @@ def test_a_headline_saying_who_issued_a_plan_names_the_plan():
     m = extract_metadata(make("湖南:印发“十四五”水利发展规划\n2022-04-11 09:43 某某报\n近日，湖南省印发“十四五”水利发展规划。"
                               "规划提出，到2025年全省新增有效灌溉面积100万亩。", fmt="plain_text"))
     assert m.plan_title == "湖南省“十四五”水利发展规划"
+
+
+def test_header_fields_run_on_one_line_are_read():
+    m = extract_metadata(make("索引号:11532323015172622Y-/2022-0210001 公文目录:政府工作报告 发文日期:2022年02月10日 "
+                              "文  号:攸政发〔2022〕6号 成文日期:2022年02月10日\n政府工作报告\n各位代表：\n现在，我代表县人民政府"
+                              "向大会报告工作。"))
+    assert m.doc_number == "攸政发〔2022〕6号" and m.published_date == date(2022, 2, 10)
+
+
+def test_a_report_naming_the_number_a_plan_was_issued_under_gives_it():
+    m = extract_metadata(make("记者从新闻发布会获悉，2月8日，省政府以湘政发〔2021〕4号文件正式印发了《湖南省国民经济和社会发展"
+                              "第十四个五年规划和二〇三五年远景目标纲要》。", fmt="plain_text"))
+    assert m.doc_kind == "news" and m.doc_number == "湘政发〔2021〕4号"
