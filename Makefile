@@ -31,8 +31,8 @@ test: setup  ## unit tests, dbt tests, expectation tests and the end-to-end buil
 score: setup  ## score the published warehouse against the seed gold
 	$(VENV)/bin/python ../shared/tools/score_targets.py --warehouse $(WAREHOUSE) --gold ../shared/gold/seeds --show-errors 20
 
-score-eval: setup  ## score the extraction library on the dev set and every evaluation set in eval/
-	$(VENV)/bin/python scripts/score_eval.py
+score-eval: setup  ## score the extraction library on the dev set and every evaluation set in eval/ (facts, then metadata per field)
+	$(VENV)/bin/python scripts/score_eval.py --metadata
 
 bench: setup  ## the goals of issue #12 (scripts/bench/): writes and prints bench/RESULTS.md; then bench/READERS.md and bench/SITE.md
 	PYTHONPATH=scripts $(VENV)/bin/python -m bench

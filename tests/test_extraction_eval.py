@@ -15,7 +15,8 @@ from score_extraction import DEFAULT_SCORER, score_folder  # noqa: E402
 FLOORS = [("set1", 0.93, 0.96), ("set2", 0.96, 0.96), ("set3", 0.945, 0.95), ("set4", 0.94, 0.96),
           ("set5", 0.94, 0.96), ("set6", 0.94, 0.96), ("set7", 0.895, 0.935), ("set8", 0.90, 0.955),
           ("set9", 0.88, 0.925), ("set10", 0.935, 0.955), ("set11", 0.825, 0.955), ("set12", 0.895, 0.93),
-          ("set13", 0.88, 0.935), ("set14", 0.89, 0.955), ("set15", 0.885, 0.94), ("set16", 0.905, 0.925)]
+          ("set13", 0.88, 0.935), ("set14", 0.89, 0.955), ("set15", 0.885, 0.94), ("set16", 0.905, 0.925),
+          ("set17", 0.835, 0.94), ("set18", 0.925, 0.955)]
 
 
 @pytest.mark.skipif(not DEFAULT_SCORER.is_file(), reason="../shared/tools/score_targets.py is not beside this clone")
