@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 
 # bump whenever a rule changes what is extracted: a document landed by an older version is read again
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 # the kinds of document the metadata rules can give (GUIDE.md, Document lines); dbt accepts exactly these
 DOC_KINDS = ("news", "government_document", "plan_text", "statistical_bulletin")  # bump when extraction output changes: cached facts are redone
 
