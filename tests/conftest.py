@@ -7,6 +7,8 @@ temporary folder; tests that only read the published file share it, so the suite
 `chromium` makes sure Debian's `chromium`, its matching `chromium-driver` and a CJK font are
 installed (apt-get, as root, the first time: about 25 s) and returns their paths; `browser`
 drives it with Selenium through the system chromedriver (no driver or browser download).
+`cjk_font` makes sure a CJK font is installed for the PDF tests (PDFium needs one to read the
+fixtures' non-embedded Chinese font).
 """
 from __future__ import annotations
 
@@ -56,23 +58,40 @@ def cjk_fonts() -> set[str]:
     return {name.strip() for line in out.splitlines() for name in line.split(",") if name.strip()}
 
 
-def ensure_chromium() -> None:
-    """Install Debian's chromium, chromium-driver and a CJK font when one of them is missing."""
-    if CHROMIUM.exists() and CHROMEDRIVER.exists() and cjk_fonts():
+WQY_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+
+
+def ensure_packages(packages: list[str], ready, needed_by: str) -> None:
+    """Install Debian packages (apt-get, as root) unless `ready()` says they are there."""
+    if ready():
         return
     if os.geteuid() != 0:
-        packages = " ".join(APT_PACKAGES)
-        pytest.fail(f"the browser tests need {packages}: sudo apt-get install -y {packages}")
+        pytest.fail(f"{needed_by} need {' '.join(packages)}: sudo apt-get install -y {' '.join(packages)}")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     with open(Path(tempfile.gettempdir()) / "plan-warehouse-apt.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two test sessions at once: one installs, the other waits
-        if CHROMIUM.exists() and CHROMEDRIVER.exists() and cjk_fonts():
+        if ready():
             return
         for command in (["apt-get", "update", "-qq"],
-                        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *APT_PACKAGES]):
+                        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages]):
             done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900)
             assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}"
-    assert CHROMIUM.exists() and CHROMEDRIVER.exists() and cjk_fonts(), "apt-get did not install chromium"
+    assert ready(), f"apt-get did not install {' '.join(packages)}"
+
+
+def ensure_chromium() -> None:
+    """Install Debian's chromium, chromium-driver and a CJK font when one of them is missing."""
+    ensure_packages(APT_PACKAGES, lambda: CHROMIUM.exists() and CHROMEDRIVER.exists() and bool(cjk_fonts()),
+                    "the browser tests")
+
+
+@pytest.fixture(scope="session")
+def cjk_font() -> None:
+    """A system font that covers Chinese, for the PDF tests. The fixture PDFs write Chinese in
+    reportlab's built-in CID font STSong-Light, which is not embedded: PDFium lays out (and so
+    reads) its characters with a system font, and without one it drops characters whose boxes are
+    empty (measured on a machine with no CJK font: 经济发展 read as 经济发, the unit 家 lost)."""
+    ensure_packages(["fonts-wqy-microhei"], lambda: bool(cjk_fonts()) or WQY_FONT.exists(), "the PDF tests")
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ VERSIONS = {"plan.txt": "notice_text", "plan.pdf": "pdf", "plan.docx": "docx"}
 
 
 @pytest.fixture(scope="module")
-def build(tmp_path_factory):
+def build(tmp_path_factory, cjk_font):
     raw = tmp_path_factory.mktemp("raw")
     docs = raw / "documents"
     docs.mkdir()

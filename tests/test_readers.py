@@ -43,7 +43,7 @@ def text_doc() -> ParsedDocument:
 
 
 @pytest.fixture(scope="module")
-def pdf_bytes() -> bytes:
+def pdf_bytes(cjk_font) -> bytes:
     return pf.plan_pdf()
 
 
@@ -89,7 +89,7 @@ def test_pdf_reads_as_the_text_version(pdf_doc):
     dict(filler=8),                       # … or the table starts on a page of its own
     dict(two_columns=False),
 ])
-def test_pdf_layouts_read_the_same(options):
+def test_pdf_layouts_read_the_same(options, cjk_font):
     doc = parsed(parse_bytes(pf.plan_pdf(**options), "plan.pdf"))
     assert doc.text == PLAN_TEXT
 
@@ -152,7 +152,7 @@ def test_pdf_properties_are_kept_for_metadata(pdf_doc):
     assert pdf_doc.front_matter == {}  # properties never pose as a news post's front matter
 
 
-def test_pdf_rotated_page_reads_upright():
+def test_pdf_rotated_page_reads_upright(cjk_font):
     doc = parsed(parse_bytes(pf.landscape_table_pdf(), "landscape.pdf"))
     assert doc.text.split("\n") == [pf.TABLE_CAPTION, "\t".join(pf.HEADER), *("\t".join(r) for r in pf.ROWS)]
 
