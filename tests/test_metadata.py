@@ -800,3 +800,9 @@ def test_a_report_naming_the_number_a_plan_was_issued_under_gives_it():
     m = extract_metadata(make("记者从新闻发布会获悉，2月8日，省政府以湘政发〔2021〕4号文件正式印发了《湖南省国民经济和社会发展"
                               "第十四个五年规划和二〇三五年远景目标纲要》。", fmt="plain_text"))
     assert m.doc_kind == "news" and m.doc_number == "湘政发〔2021〕4号"
+
+
+def test_a_government_portal_that_publishes_a_plan_issues_it():
+    m = extract_metadata(make("湖南综合交通运输发展“十四五”规划印发\n11月12日，湖南省人民政府门户网站发布《湖南综合交通运输发展"
+                              "“十四五”规划》，到2025年全省高速公路里程达到8500公里。", fmt="plain_text"))
+    assert m.issuer == "湖南省人民政府"
