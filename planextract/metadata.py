@@ -164,7 +164,8 @@ def _header_value(lines: list[str], label: str) -> str | None:
     """The value of a header field (文号: …), on the same line or, when empty, the next
     line that is not itself a field."""
     # at a line's start, or after a space where a page runs its fields on one line (索引号:… 文  号:牟政发〔2022〕6号)
-    pattern = re.compile(r"(?:^|(?<=\s))[•【]?\s*" + r"\s*".join(label) + r"\s*】?\s*[:：]?\s*(?<=[:：】])\s*(.*)$")
+    # (no \s* before the label after a space: on a line of a million spaces that would be tried at each one)
+    pattern = re.compile(r"(?:^\s*|(?<=\s))[•【]?" + r"\s*".join(label) + r"\s*(?:】\s*[:：]?|[:：])\s*(.*)$")
     for i, line in enumerate(lines[:HEAD_LINES]):
         m = pattern.search(line)
         if not m:

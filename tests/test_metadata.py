@@ -806,3 +806,9 @@ def test_a_government_portal_that_publishes_a_plan_issues_it():
     m = extract_metadata(make("湖南综合交通运输发展“十四五”规划印发\n11月12日，湖南省人民政府门户网站发布《湖南综合交通运输发展"
                               "“十四五”规划》，到2025年全省高速公路里程达到8500公里。", fmt="plain_text"))
     assert m.issuer == "湖南省人民政府"
+
+
+def test_a_header_label_before_a_million_spaces_is_read_in_linear_time():
+    # the header reader looks for labels after spaces too; it must not retry a run of spaces at each one
+    m = extract_metadata(make("文号" + " " * 200_000 + "x\n名称" + " 名称" * 50_000 + "\n到2025年，地区生产总值达到900亿元。"))
+    assert m.doc_number is None

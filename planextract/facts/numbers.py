@@ -146,7 +146,7 @@ def _years_of(sentence: str) -> list[Quantity]:
 
 # people counted in 万 with no unit of their own: 92.22万贫困人口全部脱贫, 减贫人口50万以上
 _PEOPLE_IN_WAN = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*万(?P<suffix>余|多)?(?=[\u4e00-\u9fff]{0,4}?人口)"
-                            r"|人口[\u4e00-\u9fff]{0,4}?(?<![\d.])(?P<n2>\d+(?:\.\d+)?)\s*万(?P<suffix2>以上|左右|余|多)?(?![\u4e00-\u9fff\d]*[人元户亩个])")
+                            r"|人口[\u4e00-\u9fff]{0,4}?(?<![\d.])(?P<n2>\d+(?:\.\d+)?)\s*万(?P<suffix2>以上|左右|余|多)?(?![\u4e00-\u9fff\d]{0,2}[人元户亩个])")
 
 
 def _people_in_wan(sentence: str) -> list[Quantity]:
