@@ -215,3 +215,8 @@ def test_a_clause_that_only_qualifies_a_change_keeps_the_subject_before_it():
     facts = extract("2021年，全县地区生产总值增长7.9%，两年平均增长6.2%；乡村人口占总人口比重回落2.2个百分点。",
                     kind="statistical_bulletin", start=2021, end=2021)
     assert [f.indicator_name for f in facts] == ["地区生产总值增长", "地区生产总值两年平均增长", "乡村人口占总人口比重回落"]
+
+
+def test_an_ellipsis_ends_what_a_number_names_after_it():
+    facts = extract("地区生产总值突破2200亿元、粮食年产量稳定在58亿斤左右……在某市人代会上，报告总结了五年的成就。")
+    assert [f.indicator_name for f in facts] == ["地区生产总值", "粮食年产量"]

@@ -179,7 +179,7 @@ def prefix_noun(sentence: str, end: int, clause_end: int) -> str:
     if re.match(r"[ \u3000]+[\u4e00-\u9fff]", rest) and (re.search(r"\d", rest) or re.match(r"\s*(?:这|此|该|今年|去年|近年)", rest)):
         return ""  # 完成能源投资4200亿元 电力装机超1亿千瓦: a space sets the next phrase apart
     rest = rest.lstrip("的 ")
-    if not rest or rest[0] in "，,。；;、和及与或（(.!?！？:：" or _VERB.match(rest) or \
+    if not rest or rest[0] in "，,。；;、和及与或（(.!?！？:：…" or _VERB.match(rest) or \
             rest.startswith(("左右", "以上", "各", "大关", "台阶", "关口", "新台阶", "新关口", "量级", "规模", "等")):
         return ""
     return clean_indicator(rest)
