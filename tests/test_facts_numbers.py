@@ -352,3 +352,8 @@ def test_the_built_up_area_is_a_name_not_a_verb():
 def test_counts_of_livestock_flowers_trees_and_courses_have_their_units():
     facts = extract("到2025年，出栏生猪3000万头，鲜切花产量206亿枝，植树1000万棵，打造100门左右示范课程。")
     assert [(f.value, f.unit) for f in facts] == [(3000, "万头"), (206, "亿枝"), (1000, "万棵"), (100, "门")]
+
+
+def test_a_congress_roll_call_and_a_time_of_day_are_not_figures():
+    assert extract("大会应出席代表164人，实到149人，符合法定人数。8时30分，大会开幕。") == []
+    assert [(f.value, f.unit) for f in extract("全市营商环境评价得分92.5分。")] == [(92.5, "分")]

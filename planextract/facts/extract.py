@@ -360,7 +360,7 @@ def _sentence_facts(sentence, sentence_start, quantities, marks, paragraph_mark,
         if not indicator and q.kind_hint == "rank" and previous and previous[0].kind_hint == "rank" and facts \
                 and re.fullmatch(r"\s*[、和及与]\s*", sentence[previous[0].end:q.start]) is not None:
             indicator = facts[-1].indicator_name  # 分别位列全国第三、第四: the list's ranking goes on
-        if not indicator or lx.PROCEDURAL.search(indicator) or _not_a_figure(sentence, q):
+        if not indicator or lx.PROCEDURAL.search(indicator + before[-4:]) or _not_a_figure(sentence, q):
             continue
         region = rs.region_for(sentence, q.start, subjects, spans, starts) if subjects else None
         region_name, region_code = (region.name, region.code) if region else (ctx.region_name, ctx.region_code)

@@ -213,8 +213,9 @@ def _quantity(sentence: str, m: re.Match) -> Quantity | None:
         return None  # inside a number (1,919 / 3.5); after a comma or stop that ends a clause it starts one
     if _is_numbering(sentence, m):
         return None
-    if unit == "分" and sentence[m.end():m.end() + 1] in lx.NOT_SCORE_AFTER_FEN:
-        unit = None
+    if unit == "分" and (sentence[m.end():m.end() + 1] in lx.NOT_SCORE_AFTER_FEN
+                        or re.search(r"\d\s*[时点]\s*$", sentence[max(0, m.start() - 4):m.start()])):
+        unit = None  # 分之, 分别 …; 8时30分: a time of day, not points
     if not unit and mag == "万" and not chinese and _COUNT_AFTER_WAN.match(sentence, m.end()):
         unit, mag = "万", ""  # 力争达到490万 / 为200万中小学生: ten thousand of what the sentence counts
     if not unit:
