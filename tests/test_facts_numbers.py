@@ -357,3 +357,9 @@ def test_counts_of_livestock_flowers_trees_and_courses_have_their_units():
 def test_a_congress_roll_call_and_a_time_of_day_are_not_figures():
     assert extract("大会应出席代表164人，实到149人，符合法定人数。8时30分，大会开幕。") == []
     assert [(f.value, f.unit) for f in extract("全市营商环境评价得分92.5分。")] == [(92.5, "分")]
+
+
+def test_the_items_a_page_lists_are_not_a_figure():
+    assert extract("解读我市2021年政府工作报告：30条信息干货满满！") == []
+    assert extract("以下是小编从《政府工作报告》中整理出的35条与市民生活密切相关的内容。") == []
+    assert [(f.value, f.unit) for f in extract("全年新建道路30条。")] == [(30, "条")]

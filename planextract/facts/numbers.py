@@ -344,6 +344,9 @@ def _is_structure(sentence: str, m: re.Match, end: int) -> bool:
             re.match(r"[\u4e00-\u9fff]{0,4}?(?:指标|方面|维度|层次|行动计划|领域)", rest) is not None
     if rest.startswith(lx.STRUCTURAL_NOUNS):
         return True
+    if re.search(r"(?:整理出|梳理出)了?的?$", sentence[max(0, m.start() - 5):m.start()]) \
+            or re.match(r"(?:信息|干货|要点|看点|亮点)", rest):
+        return True  # 小编整理出的30条…, 30条信息干货: the items a page lists, counted
     if m.group("unit") in ("条", "项") and re.match(r"[\u4e00-\u9fff]{0,4}?(?:措施|举措|任务|条款)", rest):
         return True  # 26条具体措施, 53条政策措施, 50项重点突破任务
     if re.search(r"全(?:省|市|区|国)\s*$", sentence[max(0, m.start() - 4):m.start()]) and _ADMIN_UNITS.match(rest):
