@@ -1164,13 +1164,36 @@ def _bulletin_metadata(doc: ParsedDocument, lines: list[str], headline: str | No
         title = f"{region.name}{year}年国民经济和社会发展统计公报"
     fm_date = next((parse_date(doc.front_matter[k]) for k in _FRONT_MATTER_DATE
                     if doc.front_matter and doc.front_matter.get(k)), None)
-    published = (parse_date(_header_value(lines, "发布日期")) or parse_date(_header_value(lines, "发布时间"))
-                 or _signature(lines)[1] or fm_date or page.date)
+    published = _published_header(lines) or _signature(lines)[1] or fm_date or page.date
     return DocumentMetadata(
         doc_kind="statistical_bulletin", plan_title=title,
         region_name=region.name if region else None, region_code=region.code if region else None,
         issuer=issuer, doc_number=None, published_date=published, written_date=None,
         period_start_year=year, period_end_year=year, outlet=page.outlet if page.media_source else None)
+
+
+_PUBLISHED_LABELS = ("发布日期", "发布时间", "发文日期", "公布日期")
+
+
+def _published_header(lines: list[str]) -> date | None:
+    """The publication date a page's header fields give (发布日期, 发布时间, 发文日期, 公布日期)."""
+    return next((when for label in _PUBLISHED_LABELS if (when := parse_date(_header_value(lines, label)))), None)
+
+
+def _reporting_body(doc: ParsedDocument, plan_title: str | None, region: Region | None,
+                    issuer: str | None) -> str | None:
+    """The body behind a title the page implies rather than names: a department for its sector's
+    plan (云南省交通运输厅 for 云南省“十三五”交通运输发展规划), the development and reform body for a
+    plan report (受县人民政府委托…). Otherwise the issuer found so far."""
+    if issuer is None and plan_title and "”" in plan_title and plan_title.endswith("规划"):
+        term = re.search(r"“(十[一二三四五]五)”", plan_title)
+        department = _department_plan(doc.text, region, term.group(1) if term else None)
+        if department and department[0] == plan_title:
+            return department[1]
+    if plan_title and plan_title.startswith("关于") and "计划执行情况" in plan_title \
+            and (issuer is None or issuer.endswith("人民政府")):
+        return _execution_reporter(doc.text, region)
+    return issuer
 
 
 def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
@@ -1190,8 +1213,7 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
     signature_org, signature_date = _signature(lines) if kind != "news" else (None, None)
 
     written = parse_date(_header_value(lines, "成文日期")) or signature_date
-    published = parse_date(_header_value(lines, "发布日期")) or parse_date(_header_value(lines, "发布时间")) \
-        or parse_date(_header_value(lines, "发文日期")) or parse_date(_header_value(lines, "公布日期"))
+    published = _published_header(lines)
     fm_date = next((parse_date(doc.front_matter[k]) for k in _FRONT_MATTER_DATE
                     if doc.front_matter and doc.front_matter.get(k)), None)
     congress = delivered_report(doc.text)
@@ -1225,14 +1247,7 @@ def extract_metadata(doc: ParsedDocument) -> DocumentMetadata:
             plan_title = f"{placeless.group(1) or ''}{_qualified_name(body)}人民{_GOV_REPORT}"
     issuer = _issuer(doc, lines, notice, signature_org, kind, headline, plan_title)
     region = _main_region(doc, plan_title, issuer, headline)
-    if issuer is None and plan_title and "”" in plan_title and plan_title.endswith("规划"):
-        term = re.search(r"“(十[一二三四五]五)”", plan_title)
-        department = _department_plan(doc.text, region, term.group(1) if term else None)
-        if department and department[0] == plan_title:
-            issuer = department[1]  # the department that speaks for its sector's plan
-    if plan_title and plan_title.startswith("关于") and "计划执行情况" in plan_title \
-            and (issuer is None or issuer.endswith("人民政府")):
-        issuer = _execution_reporter(doc.text, region)  # 受县人民政府委托: the government's planning body reports
+    issuer = _reporting_body(doc, plan_title, region, issuer)
     issuer = _without_province(issuer or _presenter(doc, plan_title, headline, region))
     start, end = _period(doc, plan_title, headline, written or published)
     inferred = False
